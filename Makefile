@@ -1,0 +1,69 @@
+# Two commands: `make run` sets everything up and serves the app with demo data;
+# `make test` runs every check. PYTHON=/path/to/python3.12+ overrides the interpreter.
+
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Django 6.1 needs Python 3.12 or newer. Probe candidates by running them: a pyenv shim
+# may exist on PATH and still fail.
+PYTHON ?= $(shell for c in python3.13 python3.12 python3 \
+	$$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
+	  $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$c; break; }; \
+	done)
+
+.PHONY: run test venv dev-venv migrate demo lint format check-deploy clean
+
+$(BIN)/python:
+	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed; set PYTHON=/path/to/python3.12"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime-installed: $(BIN)/python requirements.txt
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.runtime-installed requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+venv: $(VENV)/.runtime-installed
+
+dev-venv: $(VENV)/.dev-installed
+
+migrate: venv
+	$(BIN)/python manage.py migrate --no-input
+
+demo: migrate
+	$(BIN)/python manage.py seed_demo
+
+# Serves the app for local use. DEBUG stays off; whitenoise serves the static files.
+run: demo
+	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	@echo "Serving at http://$(HOST):$(PORT)/ (the demo logins are above)."
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+lint: dev-venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: dev-venv
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: dev-venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest
+
+# The production settings documented in README.md must pass Django's deployment checks.
+check-deploy: venv
+	DEBUG=false HTTPS=true SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') \
+	  ALLOWED_HOSTS=dialogues.example.org EMAIL_HOST=smtp.example.org \
+	  $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) staticfiles

@@ -1,0 +1,21 @@
+"""Top-level URLs: the dialogue work, the public glossary, sign-in and the admin."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+admin.site.site_header = "Track II dialogue tracker"
+admin.site.site_title = "Dialogue tracker admin"
+admin.site.index_title = "Organizers' console"
+
+urlpatterns = [
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+    path("glossary/", include("glossary.urls")),
+    path("", include("mediation.urls")),
+]

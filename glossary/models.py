@@ -1,0 +1,218 @@
+"""The glossary's content: terms, their facts, examples and questions, and comparisons.
+
+A `Term` is one entry (Track II diplomacy, the Chatham House Rule...). What hangs off it is
+kept in small ordered tables rather than free text so the pages can lay it out (quick facts
+as a definition list, examples labelled real-world or hypothetical) and the compare page can
+line terms up fact by fact. A `Comparison` belongs to neither side: stored once as A-vs-B,
+it shows on both A's and B's pages.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Greatest, Least, Lower
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+# Paths of the glossary that a term's slug must not shadow (see glossary/urls.py).
+RESERVED_SLUGS = frozenset({"compare"})
+
+
+def validate_not_reserved(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            _("“%(value)s” is used by a glossary page; choose another slug."),
+            code="reserved_slug",
+            params={"value": value},
+        )
+
+
+class Term(models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        validators=[validate_not_reserved],
+        help_text=_("The last part of the page address, for example track-ii."),
+    )
+    aliases = models.CharField(
+        _("other names"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Other names for the term, separated by commas, for example “Track 2, Track II”. "
+            "They are found by the search and linked in other entries."
+        ),
+    )
+    definition = models.CharField(
+        _("definition"),
+        max_length=300,
+        help_text=_("One sentence: shown in the A to Z list and when hovering a link."),
+    )
+    explanation = models.TextField(
+        _("explanation"), blank=True, help_text=_("Separate paragraphs with a blank line.")
+    )
+    guidance = models.TextField(
+        _("what to do if this applies to you"),
+        blank=True,
+        help_text=_("Separate paragraphs with a blank line."),
+    )
+    related_terms = models.ManyToManyField(
+        "self", verbose_name=_("related terms"), blank=True, symmetrical=True
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("term")
+        verbose_name_plural = _("terms")
+        # Case-insensitive, so "back-channel diplomacy" files under B, not after "Track".
+        ordering = [Lower("name")]
+        indexes = [models.Index(Lower("name"), name="glossary_term_name_lower")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("glossary:term", args=[self.slug])
+
+    @property
+    def initial(self) -> str:
+        """The letter the term is filed under in the A to Z list."""
+        return self.name[:1].upper()
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [alias.strip() for alias in self.aliases.split(",") if alias.strip()]
+
+
+class TermPart(models.Model):
+    """What a term's facts, examples and questions share: an owner and a place in order."""
+
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "pk"]
+
+
+class QuickFact(TermPart):
+    term = models.ForeignKey(
+        Term, verbose_name=_("term"), on_delete=models.CASCADE, related_name="facts"
+    )
+    label = models.CharField(
+        _("label"),
+        max_length=60,
+        help_text=_(
+            "Use the same label across terms (Type, Participants, Purpose, Flexibility...) "
+            "so the compare page lines them up."
+        ),
+    )
+    value = models.CharField(_("value"), max_length=300)
+
+    class Meta(TermPart.Meta):
+        verbose_name = _("quick fact")
+        verbose_name_plural = _("quick facts")
+        indexes = [models.Index(fields=["term", "position"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["term", "label"],
+                name="glossary_fact_unique_label_per_term",
+                violation_error_message=_("This term already has a fact with that label."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.value}"
+
+
+class Example(TermPart):
+    class Kind(models.TextChoices):
+        REAL_WORLD = "real_world", _("Real-world example")
+        HYPOTHETICAL = "hypothetical", _("Hypothetical example")
+
+    term = models.ForeignKey(
+        Term, verbose_name=_("term"), on_delete=models.CASCADE, related_name="examples"
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind)
+    text = models.TextField(_("text"))
+
+    class Meta(TermPart.Meta):
+        verbose_name = _("example")
+        verbose_name_plural = _("examples")
+        indexes = [models.Index(fields=["term", "position"])]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Question(TermPart):
+    """One entry of a term's frequently asked questions."""
+
+    term = models.ForeignKey(
+        Term, verbose_name=_("term"), on_delete=models.CASCADE, related_name="questions"
+    )
+    question = models.CharField(_("question"), max_length=300)
+    answer = models.TextField(_("answer"))
+
+    class Meta(TermPart.Meta):
+        verbose_name = _("frequently asked question")
+        verbose_name_plural = _("frequently asked questions")
+        indexes = [models.Index(fields=["term", "position"])]
+
+    def __str__(self) -> str:
+        return self.question
+
+
+class Comparison(models.Model):
+    """How two terms differ, written so that it reads correctly from either side."""
+
+    term = models.ForeignKey(
+        Term,
+        verbose_name=_("term"),
+        on_delete=models.CASCADE,
+        related_name="comparisons_as_first",
+    )
+    other = models.ForeignKey(
+        Term,
+        verbose_name=_("compared with"),
+        on_delete=models.CASCADE,
+        related_name="comparisons_as_second",
+    )
+    differences = models.TextField(
+        _("key differences"),
+        help_text=_("Shown on both terms' pages, so name both terms rather than “this one”."),
+    )
+
+    class Meta:
+        verbose_name = _("comparison")
+        verbose_name_plural = _("comparisons")
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(term=F("other")),
+                name="glossary_comparison_two_different_terms",
+                violation_error_message=_("Compare a term with a different term."),
+            ),
+            # A-vs-B and B-vs-A are the same comparison: one row, whichever side came first.
+            models.UniqueConstraint(
+                Least("term", "other"),
+                Greatest("term", "other"),
+                name="glossary_comparison_unique_pair",
+                violation_error_message=_("These two terms are already compared."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(
+            _("%(term)s compared with %(other)s")
+            % {
+                "term": self.term,
+                "other": self.other,
+            }
+        )
+
+    def side_facing(self, term: Term) -> Term:
+        """The side of the comparison that is not `term`: what its page's table lists."""
+        return self.other if self.term_id == term.pk else self.term

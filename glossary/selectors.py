@@ -1,0 +1,168 @@
+"""Reads of the glossary: the A to Z list and its search, one entry, and comparisons.
+
+Each page's reads take a fixed number of queries whatever the number of terms: related rows
+come through `prefetch_related`, and the names used for linking come from `link_index`, one
+query per page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import and_
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.db.models.functions import Lower
+
+from .links import LinkIndex
+from .models import Comparison, Term
+
+# Offered when a search finds nothing: the entries a newcomer should read first.
+SUGGESTED_SLUGS = (
+    "track-ii",
+    "track-i",
+    "track-1-5",
+    "public-diplomacy",
+    "chatham-house-rule",
+    "multi-track-diplomacy",
+)
+# Longer queries are cut: each word adds a condition, and nobody types ten to find a term.
+MAX_SEARCH_WORDS = 8
+# The compare table gets unreadable past this many columns.
+MAX_COMPARED = 6
+
+
+def link_index() -> LinkIndex:
+    """Every term's slug, names and definition, in one query, for links and autolinks."""
+    return LinkIndex(Term.objects.order_by().values_list("slug", "name", "aliases", "definition"))
+
+
+def search_terms(query: str = "") -> QuerySet[Term]:
+    """Terms A to Z; with a query, those where every word appears in a name or definition.
+
+    `icontains` is case-insensitive on SQLite (for ASCII letters) and on PostgreSQL.
+    """
+    terms = Term.objects.only("name", "slug", "definition").order_by(Lower("name"))
+    words = query.split()[:MAX_SEARCH_WORDS]
+    if not words:
+        return terms
+    return terms.filter(
+        reduce(
+            and_,
+            (
+                Q(name__icontains=word)
+                | Q(aliases__icontains=word)
+                | Q(definition__icontains=word)
+                for word in words
+            ),
+        )
+    )
+
+
+def suggested_terms() -> list[Term]:
+    """A few terms to offer when a search finds nothing, or when a page is missing."""
+    terms = list(search_terms().filter(slug__in=SUGGESTED_SLUGS))
+    # Editors may have renamed or removed the usual suggestions: offer what there is.
+    return terms or list(search_terms()[: len(SUGGESTED_SLUGS)])
+
+
+def term_with_content(slug: str) -> Term | None:
+    """The term with everything its page shows, or None if no term has this slug."""
+    return (
+        Term.objects.prefetch_related(
+            "facts",
+            "examples",
+            "questions",
+            Prefetch(
+                "related_terms",
+                queryset=Term.objects.only("name", "slug", "definition").order_by(Lower("name")),
+            ),
+        )
+        .filter(slug=slug)
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    """One row of a term's comparison table: the other term and how the two differ."""
+
+    other: Term
+    differences: str
+
+
+def comparisons_of(term: Term) -> list[ComparisonRow]:
+    """Every comparison the term takes part in, on either side, facing the other term."""
+    comparisons = (
+        Comparison.objects.filter(Q(term=term) | Q(other=term))
+        .select_related("term", "other")
+        .order_by("pk")
+    )
+    return [ComparisonRow(c.side_facing(term), c.differences) for c in comparisons]
+
+
+@dataclass
+class CompareTable:
+    """Terms side by side: one column per term, one row per quick-fact label."""
+
+    terms: list[Term]
+    fact_rows: list[tuple[str, list[str | None]]] = field(default_factory=list)
+    comparisons: list[Comparison] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+    @property
+    def is_complete(self) -> bool:
+        return len(self.terms) >= 2
+
+
+def parse_compare_slugs(values: list[str]) -> list[str]:
+    """Slugs from `?terms=a,b` and from `?terms=a&terms=b` (the no-JavaScript form), in
+    order, without repeats."""
+    slugs: list[str] = []
+    for value in values:
+        for slug in value.split(","):
+            slug = slug.strip().lower()
+            if slug and slug not in slugs:
+                slugs.append(slug)
+    return slugs
+
+
+def compare_table(slugs: list[str]) -> CompareTable:
+    """The compare page for these slugs, in the order asked; unknown slugs are reported."""
+    wanted, dropped = slugs[:MAX_COMPARED], slugs[MAX_COMPARED:]
+    found = {
+        term.slug: term
+        for term in Term.objects.filter(slug__in=wanted).prefetch_related("facts", "examples")
+    }
+    table = CompareTable(
+        terms=[found[slug] for slug in wanted if slug in found],
+        unknown=[slug for slug in wanted if slug not in found],
+        dropped=dropped,
+    )
+    if not table.is_complete:
+        return table
+
+    # Labels in order of first appearance, matched regardless of case ("type" = "Type").
+    labels: dict[str, str] = {}
+    values: dict[tuple[int, str], str] = {}
+    for term in table.terms:
+        for fact in term.facts.all():
+            key = fact.label.strip().casefold()
+            labels.setdefault(key, fact.label.strip())
+            values.setdefault((term.pk, key), fact.value)
+    table.fact_rows = [
+        (label, [values.get((term.pk, key)) for term in table.terms])
+        for key, label in labels.items()
+    ]
+    table.comparisons = list(
+        Comparison.objects.filter(term__in=table.terms, other__in=table.terms)
+        .select_related("term", "other")
+        .order_by("pk")
+    )
+    return table
+
+
+def compare_choices() -> QuerySet[Term]:
+    """Every term, for the form that picks terms to compare."""
+    return Term.objects.only("name", "slug").order_by(Lower("name"))

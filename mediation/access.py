@@ -1,0 +1,172 @@
+"""Who may see and change what: the only place these rules live.
+
+Views and the admin never query a process, session or anything inside one except through
+the scoping functions and object getters here.
+
+- An organizer is an active staff member of the "Organizers" group; they oversee the
+  processes they organize (superusers oversee all).
+- A facilitator is anyone named as facilitator of a session; they see and edit the
+  sessions they facilitate, and read the processes those sessions belong to.
+- A participant is a user linked to a `Participant`; they see only the sessions they are
+  invited to, and never a process page.
+
+A stranger to an object gets a 404 identical to a missing object; a member of it without
+the right gets a 403.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from .models import DialogueProcess, DialogueSession, Invitation, Participant
+
+ORGANIZERS_GROUP = "Organizers"
+
+AnyUser = User | AnonymousUser
+
+
+def is_organizer(user: AnyUser) -> bool:
+    """Staff in the Organizers group (or a superuser). Cached on the user object."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_is_organizer", None)
+    if cached is None:
+        cached = user.is_staff and user.groups.filter(name=ORGANIZERS_GROUP).exists()
+        user._is_organizer = cached
+    return cached
+
+
+def participant_of(user: AnyUser) -> Participant | None:
+    if not user.is_authenticated:
+        return None
+    try:
+        return user.participant
+    except Participant.DoesNotExist:
+        return None
+
+
+def roles_of(user: AnyUser) -> set[str]:
+    """The roles a user holds anywhere, used to greet them and pick their home page."""
+    roles = set()
+    if is_organizer(user):
+        roles.add("organizer")
+    if user.is_authenticated and user.facilitated_sessions.exists():
+        roles.add("facilitator")
+    if participant_of(user) is not None:
+        roles.add("participant")
+    return roles
+
+
+# --- Scoping ------------------------------------------------------------------------------
+
+
+def processes_administered_by(user: AnyUser) -> QuerySet[DialogueProcess]:
+    """Processes the user may change as an organizer."""
+    if not is_organizer(user):
+        return DialogueProcess.objects.none()
+    if user.is_superuser:
+        return DialogueProcess.objects.all()
+    return DialogueProcess.objects.filter(
+        id__in=DialogueProcess.organizers.through.objects.filter(user=user).values(
+            "dialogueprocess_id"
+        )
+    )
+
+
+def processes_visible_to(user: AnyUser) -> QuerySet[DialogueProcess]:
+    """Processes whose page the user may open: organizers' own, and facilitators'."""
+    if not (user.is_authenticated and user.is_active):
+        return DialogueProcess.objects.none()
+    if user.is_superuser:
+        return DialogueProcess.objects.all()
+    facilitated = DialogueSession.facilitators.through.objects.filter(user=user).values(
+        "dialoguesession__process_id"
+    )
+    return DialogueProcess.objects.filter(
+        Q(id__in=processes_administered_by(user).values("id")) | Q(id__in=facilitated)
+    )
+
+
+def sessions_editable_by(user: AnyUser) -> QuerySet[DialogueSession]:
+    """Sessions the user may plan and record: their processes' (organizer) or their own."""
+    if not (user.is_authenticated and user.is_active):
+        return DialogueSession.objects.none()
+    if user.is_superuser:
+        return DialogueSession.objects.all()
+    facilitated = DialogueSession.facilitators.through.objects.filter(user=user).values(
+        "dialoguesession_id"
+    )
+    return DialogueSession.objects.filter(
+        Q(process_id__in=processes_administered_by(user).values("id")) | Q(id__in=facilitated)
+    )
+
+
+def sessions_visible_to(user: AnyUser) -> QuerySet[DialogueSession]:
+    """Sessions the user may open: those they may edit, and those they are invited to."""
+    if not (user.is_authenticated and user.is_active):
+        return DialogueSession.objects.none()
+    if user.is_superuser:
+        return DialogueSession.objects.all()
+    invited = Invitation.objects.filter(participant__user=user).values("session_id")
+    return DialogueSession.objects.filter(
+        Q(id__in=sessions_editable_by(user).values("id")) | Q(id__in=invited)
+    )
+
+
+# --- Object checks ------------------------------------------------------------------------
+
+
+def can_edit_session(user: AnyUser, session: DialogueSession) -> bool:
+    return sessions_editable_by(user).filter(pk=session.pk).exists()
+
+
+def can_see_identities(user: AnyUser, session: DialogueSession) -> bool:
+    """Whether protected participants of this session appear to the user by name.
+
+    Those who run the session (its facilitators and the process's organizers) are cleared;
+    everyone else reads pseudonyms.
+    """
+    return can_edit_session(user, session)
+
+
+def can_read_internal_notes(user: AnyUser, session: DialogueSession) -> bool:
+    return can_edit_session(user, session)
+
+
+def _as_uuid(value: uuid.UUID | str) -> uuid.UUID:
+    try:
+        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+    except ValueError:
+        raise Http404 from None
+
+
+def get_session(user: AnyUser, pk: uuid.UUID | str, *, edit: bool = False) -> DialogueSession:
+    """The session, if the user may see it (404 otherwise) and, with edit, change it (403)."""
+    session = sessions_visible_to(user).select_related("process").filter(pk=_as_uuid(pk)).first()
+    if session is None:
+        raise Http404
+    if edit and not can_edit_session(user, session):
+        raise PermissionDenied
+    return session
+
+
+def get_process(user: AnyUser, pk: uuid.UUID | str) -> DialogueProcess:
+    """The process, if the user may open its page.
+
+    A participant invited to one of its sessions is a member without the right (403);
+    anyone else who may not see it gets the same 404 as for a missing process.
+    """
+    pk = _as_uuid(pk)
+    process = processes_visible_to(user).filter(pk=pk).first()
+    if process is not None:
+        return process
+    if sessions_visible_to(user).filter(process_id=pk).exists():
+        raise PermissionDenied
+    raise Http404

@@ -1,0 +1,69 @@
+"""Participants: the people who take part in dialogue sessions."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .base import UUIDModel
+
+
+class Participant(UUIDModel):
+    class Category(models.TextChoices):
+        ACADEMIC = "academic", _("Academic")
+        RETIRED_CIVIL = "retired_civil", _("Retired civil official")
+        RETIRED_MILITARY = "retired_military", _("Retired military official")
+        PUBLIC_FIGURE = "public_figure", _("Public figure")
+        SOCIAL_ACTIVIST = "social_activist", _("Social activist")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=200)
+    category = models.CharField(_("category"), max_length=32, choices=Category)
+    affiliation = models.CharField(_("affiliation"), max_length=200, blank=True)
+    country = models.CharField(_("country"), max_length=100, blank=True)
+    languages = models.CharField(
+        _("languages"), max_length=200, blank=True, help_text=_("For example: English, Korean")
+    )
+    expertise = models.TextField(_("expertise"), blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="participant",
+    )
+    identity_protected = models.BooleanField(
+        _("identity protected"),
+        default=False,
+        help_text=_("Show the pseudonym instead of the name to anyone not cleared."),
+    )
+    pseudonym = models.CharField(_("pseudonym"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["name"]
+        indexes = [models.Index(fields=["name"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(identity_protected=False) | ~Q(pseudonym=""),
+                name="participant_protected_has_pseudonym",
+                violation_error_message=_("A protected participant needs a pseudonym."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.identity_protected:
+            return f"{self.name} ({self.pseudonym})"
+        return self.name
+
+    @property
+    def public_name(self) -> str:
+        """The name shown to anyone not cleared to see a protected identity."""
+        return self.pseudonym if self.identity_protected else self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("admin:mediation_participant_change", args=[self.pk])

@@ -1,0 +1,114 @@
+"""Dialogue processes: the conflict being worked on, its sides and its topics."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .base import UUIDModel
+
+
+class DialogueProcess(UUIDModel):
+    class Track(models.TextChoices):
+        TRACK_1_5 = "1.5", _("Track 1.5")
+        TRACK_2 = "2", _("Track II")
+        TRACK_3 = "3", _("Track III")
+
+    class Status(models.TextChoices):
+        EXPLORATORY = "exploratory", _("Exploratory")
+        ACTIVE = "active", _("Active")
+        PAUSED = "paused", _("Paused")
+        CONCLUDED = "concluded", _("Concluded")
+
+    title = models.CharField(_("title"), max_length=200)
+    conflict = models.TextField(_("conflict addressed"))
+    track = models.CharField(_("track"), max_length=8, choices=Track, default=Track.TRACK_2)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status, default=Status.EXPLORATORY
+    )
+    organizers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("organizers"),
+        related_name="organized_processes",
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("dialogue process")
+        verbose_name_plural = _("dialogue processes")
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("process_detail", args=[self.pk])
+
+
+class Side(UUIDModel):
+    """A party to the conflict: participants come to a session from one side or another."""
+
+    process = models.ForeignKey(
+        DialogueProcess,
+        verbose_name=_("process"),
+        on_delete=models.CASCADE,
+        related_name="sides",
+    )
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        verbose_name = _("side")
+        verbose_name_plural = _("sides")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["process", "name"],
+                name="side_unique_name_per_process",
+                violation_error_message=_("This process already has a side with that name."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Topic(UUIDModel):
+    class Sensitivity(models.TextChoices):
+        LOW = "low", _("Low")
+        MEDIUM = "medium", _("Medium")
+        HIGH = "high", _("High")
+
+    class Status(models.TextChoices):
+        RAISED = "raised", _("Raised")
+        EXPLORED = "explored", _("Explored")
+        CONVERGENCE = "convergence", _("Convergence")
+        AGREEMENT = "agreement", _("Agreement")
+        IMPASSE = "impasse", _("Impasse")
+
+    process = models.ForeignKey(
+        DialogueProcess,
+        verbose_name=_("process"),
+        on_delete=models.PROTECT,
+        related_name="topics",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    sensitivity = models.CharField(
+        _("sensitivity"), max_length=8, choices=Sensitivity, default=Sensitivity.MEDIUM
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.RAISED)
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["process", "title"],
+                name="topic_unique_title_per_process",
+                violation_error_message=_("This process already has a topic with that title."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,114 @@
+"""What a session leaves behind: the facilitator's record and the follow-up actions."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .base import UUIDModel
+from .people import Participant
+from .processes import Topic
+from .sessions import DialogueSession
+
+
+class SessionRecord(UUIDModel):
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SHARED = "shared", _("Shared with participants")
+        LOCKED = "locked", _("Locked")
+
+    # PROTECT: a session with a record cannot be deleted, so the record is never lost.
+    session = models.OneToOneField(
+        DialogueSession,
+        verbose_name=_("session"),
+        on_delete=models.PROTECT,
+        related_name="record",
+    )
+    internal_notes = models.TextField(
+        _("internal notes"),
+        blank=True,
+        help_text=_("For facilitators and organizers only. Never shown to participants."),
+    )
+    summary = models.TextField(
+        _("summary for participants"),
+        blank=True,
+        help_text=_("What participants may read once the record is shared."),
+    )
+    state = models.CharField(_("state"), max_length=16, choices=State, default=State.DRAFT)
+    shared_at = models.DateTimeField(_("shared"), null=True, blank=True)
+    # Incremented on every save through the product, so a stale form is detected.
+    version = models.PositiveIntegerField(_("version"), default=1)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last edited by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("session record")
+        verbose_name_plural = _("session records")
+        ordering = ["-session__starts_at"]
+
+    def __str__(self) -> str:
+        return str(_("Record of %(session)s") % {"session": self.session})
+
+    @property
+    def is_shared(self) -> bool:
+        return self.state in {self.State.SHARED, self.State.LOCKED}
+
+
+class ActionItem(UUIDModel):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        DROPPED = "dropped", _("Dropped")
+
+    session = models.ForeignKey(
+        DialogueSession,
+        verbose_name=_("session"),
+        on_delete=models.PROTECT,
+        related_name="action_items",
+    )
+    topic = models.ForeignKey(
+        Topic,
+        verbose_name=_("topic"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="action_items",
+    )
+    description = models.TextField(_("description"))
+    owner = models.ForeignKey(
+        Participant,
+        verbose_name=_("owner"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="action_items",
+    )
+    due_date = models.DateField(_("due"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.OPEN)
+
+    class Meta:
+        verbose_name = _("action item")
+        verbose_name_plural = _("action items")
+        ordering = ["due_date", "created_at"]
+        indexes = [models.Index(fields=["status", "due_date"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(description=""),
+                name="action_item_has_description",
+                violation_error_message=_("Describe the action."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.description[:80]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in {self.Status.OPEN, self.Status.IN_PROGRESS}

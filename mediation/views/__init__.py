@@ -1,0 +1,1 @@
+"""Views of the dialogue work, one module per area."""

@@ -1,0 +1,30 @@
+"""The session page: what one meeting is, who comes, its agenda and what it left behind."""
+
+from uuid import UUID
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from .. import access, selectors
+
+
+@require_GET
+@login_required
+@never_cache
+def session_detail(request: HttpRequest, session_id: UUID) -> HttpResponse:
+    session = access.get_session(request.user, session_id)
+    page = selectors.session_page(request.user, session)
+    return render(
+        request,
+        "mediation/session_detail.html",
+        {
+            "page": page,
+            "session": session,
+            "can_see_process": access.processes_visible_to(request.user)
+            .filter(pk=session.process_id)
+            .exists(),
+        },
+    )

@@ -1,0 +1,110 @@
+"""Every URL with every persona: who gets the page, who gets 403, who gets 404.
+
+A stranger to an object gets the same 404 as for an object that does not exist; a member
+without the right gets 403; an anonymous visitor is sent to sign in. Later issues add
+their URLs here.
+"""
+
+import uuid
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+MISSING = uuid.UUID("00000000-0000-4000-8000-000000000000")
+
+# (name, url builder, {persona: expected status}); "anonymous" expects a login redirect.
+MATRIX = [
+    (
+        "home",
+        lambda w: reverse("home"),
+        {"organizer": 200, "facilitator": 200, "participant": 200, "stranger": 200},
+    ),
+    (
+        "process list",
+        lambda w: reverse("process_list"),
+        {"organizer": 200, "facilitator": 200, "participant": 200, "stranger": 200},
+    ),
+    (
+        "own session",
+        lambda w: w["session"].get_absolute_url(),
+        {"organizer": 200, "facilitator": 200, "participant": 200, "stranger": 404},
+    ),
+    (
+        "other session of the process",
+        lambda w: w["other_session"].get_absolute_url(),
+        {"organizer": 200, "facilitator": 404, "participant": 404, "stranger": 404},
+    ),
+    (
+        "missing session",
+        lambda w: reverse("session_detail", args=[MISSING]),
+        {"organizer": 404, "facilitator": 404, "participant": 404, "stranger": 404},
+    ),
+    (
+        "process",
+        lambda w: w["process"].get_absolute_url(),
+        {"organizer": 200, "facilitator": 200, "participant": 403, "stranger": 404},
+    ),
+    (
+        "missing process",
+        lambda w: reverse("process_detail", args=[MISSING]),
+        {"organizer": 404, "facilitator": 404, "participant": 404, "stranger": 404},
+    ),
+]
+
+PERSONAS = ["organizer", "facilitator", "participant", "stranger"]
+
+
+@pytest.fixture
+def world(session, other_session, process, personas):
+    return {"session": session, "other_session": other_session, "process": process, **personas}
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize(("name", "url", "expected"), MATRIX, ids=[row[0] for row in MATRIX])
+def test_access_matrix(world, client, persona, name, url, expected):
+    client.force_login(world[persona])
+    response = client.get(url(world))
+    assert response.status_code == expected[persona], f"{persona} on {name}"
+
+
+@pytest.mark.parametrize(("name", "url", "expected"), MATRIX, ids=[row[0] for row in MATRIX])
+def test_anonymous_visitors_are_sent_to_sign_in(world, client, name, url, expected):
+    target = url(world)
+    response = client.get(target)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize(("name", "url", "expected"), MATRIX, ids=[row[0] for row in MATRIX])
+def test_pages_refuse_writes(world, organizer, name, url, expected):
+    client = Client(enforce_csrf_checks=False)
+    client.force_login(organizer)
+    assert client.post(url(world)).status_code == 405
+
+
+def test_a_hidden_session_looks_exactly_like_a_missing_one(world, client, stranger):
+    client.force_login(stranger)
+    hidden = client.get(world["session"].get_absolute_url())
+    missing = client.get(reverse("session_detail", args=[MISSING]))
+    assert hidden.status_code == missing.status_code == 404
+    assert hidden.content == missing.content
+
+
+def test_non_uuid_ids_are_not_found(client, organizer):
+    client.force_login(organizer)
+    assert client.get("/sessions/1/").status_code == 404
+    assert client.get("/sessions/99999999999999999999/").status_code == 404
+    assert client.get("/processes/not-a-uuid/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [("organizer", 200), ("facilitator", 302), ("participant", 302), ("stranger", 302)],
+)
+def test_only_organizers_open_the_admin(world, client, persona, expected):
+    client.force_login(world[persona])
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == expected
+    if expected == 302:
+        assert reverse("admin:login") in response["Location"]
