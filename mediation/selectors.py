@@ -88,7 +88,12 @@ def session_page(user, session: DialogueSession) -> SessionPage:
 
 
 def process_sessions(user, process) -> QuerySet[DialogueSession]:
-    return access.sessions_visible_to(user).filter(process=process).order_by("-starts_at")
+    return (
+        access.sessions_visible_to(user)
+        .filter(process=process)
+        .select_related("process")
+        .order_by("-starts_at")
+    )
 
 
 def open_actions_of_process(process) -> QuerySet[ActionItem]:

@@ -8,7 +8,9 @@ process that neither facilitator nor participant has anything to do with (`other
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from mediation.access import ORGANIZERS_GROUP
 from tests.factories import (
@@ -102,3 +104,15 @@ def personas(organizer, facilitator, participant, stranger):
         "participant": participant,
         "stranger": stranger,
     }
+
+
+@pytest.fixture
+def count_queries(db):
+    """How many SQL queries a call makes: compare a page at two data sizes with it."""
+
+    def _count(call) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            call()
+        return len(queries)
+
+    return _count

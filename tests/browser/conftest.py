@@ -71,3 +71,17 @@ def login(page, live_server):
         return page
 
     return _login
+
+
+@pytest.fixture(autouse=True)
+def no_policy_violations(page):
+    """Every browser test also checks that no script or style broke the page's CSP."""
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    yield
+    assert violations == []

@@ -1,0 +1,271 @@
+"""The organizers' console: every model renders with demo data, scoped to the organizer."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from mediation.models import (
+    ActionItem,
+    AgendaItem,
+    DialogueProcess,
+    DialogueSession,
+    Invitation,
+    Participant,
+    SessionRecord,
+    Side,
+    Topic,
+)
+from tests.factories import DialogueSessionFactory, UserFactory
+
+MODELS = [
+    ActionItem,
+    AgendaItem,
+    DialogueProcess,
+    DialogueSession,
+    Invitation,
+    Participant,
+    SessionRecord,
+    Side,
+    Topic,
+]
+
+
+@pytest.fixture
+def demo(db):
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.fixture
+def demo_organizer_client(demo):
+    client = Client()
+    client.force_login(User.objects.get(username="organizer"))
+    return client
+
+
+def _url(model, view, *args):
+    return reverse(f"admin:mediation_{model._meta.model_name}_{view}", args=args)
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_changelist_renders_with_demo_data(demo_organizer_client, model):
+    response = demo_organizer_client.get(_url(model, "changelist"))
+    assert response.status_code == 200
+    assert response.context["cl"].result_count > 0
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_change_form_renders_with_demo_data(demo_organizer_client, model):
+    obj = model.objects.first()
+    assert demo_organizer_client.get(_url(model, "change", obj.pk)).status_code == 200
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_add_form_renders(demo_organizer_client, model):
+    assert demo_organizer_client.get(_url(model, "add")).status_code == 200
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_changelist_search_works(demo_organizer_client, model):
+    response = demo_organizer_client.get(_url(model, "changelist"), {"q": "water"})
+    assert response.status_code == 200
+
+
+def test_session_changelist_query_count_does_not_grow(demo_organizer_client, count_queries):
+    url = _url(DialogueSession, "changelist")
+    small = count_queries(lambda: demo_organizer_client.get(url))
+    process = DialogueProcess.objects.first()
+    for _ in range(10):
+        DialogueSessionFactory(process=process)
+    assert count_queries(lambda: demo_organizer_client.get(url)) == small
+
+
+def test_an_organizer_sees_only_the_processes_they_organize(demo):
+    newcomer = UserFactory(username="newcomer", is_staff=True)
+    newcomer.groups.add(*User.objects.get(username="organizer").groups.all())
+    client = Client()
+    client.force_login(newcomer)
+    response = client.get(_url(DialogueSession, "changelist"))
+    assert response.status_code == 200
+    assert response.context["cl"].result_count == 0
+    session = DialogueSession.objects.first()
+    assert client.get(_url(DialogueSession, "change", session.pk)).status_code == 302
+
+
+def test_an_organizer_who_creates_a_process_runs_it(demo):
+    newcomer = UserFactory(username="newcomer", is_staff=True)
+    newcomer.groups.add(*User.objects.get(username="organizer").groups.all())
+    client = Client()
+    client.force_login(newcomer)
+    response = client.post(
+        _url(DialogueProcess, "add"),
+        {
+            "title": "Border water talks",
+            "conflict": "Two provinces dispute a river.",
+            "track": "2",
+            "status": "exploratory",
+            "sides-TOTAL_FORMS": "0",
+            "sides-INITIAL_FORMS": "0",
+            "topics-TOTAL_FORMS": "0",
+            "topics-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302
+    assert (
+        DialogueProcess.objects.get(title="Border water talks")
+        .organizers.filter(pk=newcomer.pk)
+        .exists()
+    )
+
+
+def test_session_times_are_typed_in_the_session_time_zone(demo_organizer_client):
+    process = DialogueProcess.objects.first()
+    response = demo_organizer_client.post(
+        _url(DialogueSession, "add"),
+        {
+            "process": process.pk,
+            "title": "Tokyo morning",
+            "status": "planned",
+            "format": "workshop",
+            "starts_at_0": "2027-03-10",
+            "starts_at_1": "09:00",
+            "ends_at_0": "2027-03-10",
+            "ends_at_1": "12:00",
+            "time_zone": "Asia/Tokyo",
+            "location_kind": "online",
+            "confidentiality": "chatham_house",
+            **_empty_inlines(),
+        },
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    session = DialogueSession.objects.get(title="Tokyo morning")
+    assert session.starts_at.astimezone(session.zone).hour == 9
+    assert session.starts_at.hour == 0  # 09:00 in Tokyo is midnight UTC
+
+
+def test_ending_before_the_start_is_a_form_error_and_nothing_is_saved(demo_organizer_client):
+    process = DialogueProcess.objects.first()
+    count = DialogueSession.objects.count()
+    response = demo_organizer_client.post(
+        _url(DialogueSession, "add"),
+        {
+            "process": process.pk,
+            "title": "Backwards",
+            "status": "planned",
+            "format": "workshop",
+            "starts_at_0": "2027-03-10",
+            "starts_at_1": "12:00",
+            "ends_at_0": "2027-03-10",
+            "ends_at_1": "09:00",
+            "time_zone": "Europe/Zurich",
+            "location_kind": "online",
+            "confidentiality": "chatham_house",
+            **_empty_inlines(),
+        },
+    )
+    assert response.status_code == 200
+    assert "The session must end after it starts." in response.content.decode()
+    assert 'value="Backwards"' in response.content.decode()
+    assert DialogueSession.objects.count() == count
+
+
+def test_a_time_skipped_by_daylight_saving_is_refused(demo_organizer_client):
+    process = DialogueProcess.objects.first()
+    response = demo_organizer_client.post(
+        _url(DialogueSession, "add"),
+        {
+            "process": process.pk,
+            "title": "Lost hour",
+            "status": "planned",
+            "format": "workshop",
+            # Clocks in Zurich jump from 02:00 to 03:00 on 28 March 2027.
+            "starts_at_0": "2027-03-28",
+            "starts_at_1": "02:30",
+            "ends_at_0": "2027-03-28",
+            "ends_at_1": "05:00",
+            "time_zone": "Europe/Zurich",
+            "location_kind": "online",
+            "confidentiality": "chatham_house",
+            **_empty_inlines(),
+        },
+    )
+    assert response.status_code == 200
+    assert "does not exist in Europe/Zurich" in response.content.decode()
+    assert not DialogueSession.objects.filter(title="Lost hour").exists()
+
+
+def _empty_inlines():
+    return {
+        "agenda_items-TOTAL_FORMS": "0",
+        "agenda_items-INITIAL_FORMS": "0",
+        "invitations-TOTAL_FORMS": "0",
+        "invitations-INITIAL_FORMS": "0",
+    }
+
+
+def test_duplicate_as_next_round_asks_for_the_date(demo_organizer_client):
+    session = DialogueSession.objects.filter(agenda_items__isnull=False).first()
+    response = demo_organizer_client.post(
+        _url(DialogueSession, "changelist"),
+        {"action": "duplicate_as_next_round", "_selected_action": [session.pk]},
+    )
+    assert response.status_code == 200
+    assert "Plan the next round" in response.content.decode()
+
+
+def test_duplicate_as_next_round_copies_agenda_and_invitations(demo_organizer_client):
+    session = DialogueSession.objects.get(title="Round 1: opening the channel")
+    day = timezone.localdate() + timedelta(days=40)
+    before = DialogueSession.objects.filter(title=session.title).count()
+    response = demo_organizer_client.post(
+        _url(DialogueSession, "changelist"),
+        {
+            "action": "duplicate_as_next_round",
+            "_selected_action": [session.pk],
+            "apply": "1",
+            "starts_on": day.isoformat(),
+        },
+    )
+    assert response.status_code == 302
+    copies = DialogueSession.objects.filter(title=session.title).exclude(pk=session.pk)
+    assert copies.count() == before
+    copy = copies.get()
+    assert copy.local_starts_at.date() == day
+    assert copy.local_starts_at.time() == session.local_starts_at.time()
+    assert copy.status == DialogueSession.Status.PLANNED
+    assert [i.title for i in copy.agenda_items.order_by("position")] == [
+        i.title for i in session.agenda_items.order_by("position")
+    ]
+    assert set(copy.invitations.values_list("participant", flat=True)) == set(
+        session.invitations.values_list("participant", flat=True)
+    )
+    assert set(copy.invitations.values_list("response", flat=True)) == {"invited"}
+    assert not SessionRecord.objects.filter(session=copy).exists()
+    assert set(copy.facilitators.all()) == set(session.facilitators.all())
+
+
+def test_duplicate_as_next_round_refuses_a_past_date(demo_organizer_client):
+    session = DialogueSession.objects.get(title="Round 1: opening the channel")
+    count = DialogueSession.objects.count()
+    response = demo_organizer_client.post(
+        _url(DialogueSession, "changelist"),
+        {
+            "action": "duplicate_as_next_round",
+            "_selected_action": [session.pk],
+            "apply": "1",
+            "starts_on": "2001-01-01",
+        },
+    )
+    assert response.status_code == 200
+    assert "not in the past" in response.content.decode()
+    assert DialogueSession.objects.count() == count
+
+
+def test_str_of_every_model_is_readable(demo):
+    for model in MODELS:
+        text = str(model.objects.first())
+        assert text and "object (" not in text
