@@ -1,0 +1,97 @@
+"""The settings module: env parsing, and SQLite tuned so concurrent saves never fail."""
+
+import threading
+import time
+
+import pytest
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connections, transaction
+from django.db.backends.sqlite3.base import DatabaseWrapper
+
+from config.settings import envbool, envint
+
+sqlite_only = pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
+    reason="these pin the SQLite defaults; CI's PostgreSQL run covers the other engine",
+)
+
+
+def test_envbool_reads_true_and_false_and_refuses_anything_else(monkeypatch):
+    monkeypatch.setenv("FLAG", "yes")
+    assert envbool("FLAG", False) is True
+    monkeypatch.setenv("FLAG", "0")
+    assert envbool("FLAG", True) is False
+    monkeypatch.delenv("FLAG")
+    assert envbool("FLAG", True) is True
+    monkeypatch.setenv("FLAG", "maybe")
+    with pytest.raises(ImproperlyConfigured):
+        envbool("FLAG", False)
+
+
+def test_envint_refuses_words(monkeypatch):
+    monkeypatch.setenv("NUMBER", "twenty")
+    with pytest.raises(ImproperlyConfigured):
+        envint("NUMBER", 1)
+
+
+def test_debug_is_off_and_times_are_stored_in_utc():
+    assert settings.DEBUG is False
+    assert settings.USE_TZ is True
+
+
+def _file_connection(path) -> DatabaseWrapper:
+    """A connection to a SQLite file with exactly the project's settings, under an alias."""
+    config = {**settings.DATABASES["default"], "NAME": str(path)}
+    config.setdefault("TIME_ZONE", None)
+    alias = f"file-{threading.get_ident()}"
+    connections[alias] = DatabaseWrapper(config, alias=alias)
+    return connections[alias]
+
+
+@sqlite_only
+def test_sqlite_runs_in_wal_mode_with_immediate_transactions(tmp_path, django_db_blocker):
+    django_db_blocker.unblock()
+    connection = _file_connection(tmp_path / "db.sqlite3")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        assert cursor.fetchone()[0] == "wal"
+    assert connection.transaction_mode == "IMMEDIATE"
+    connection.close()
+
+
+@sqlite_only
+def test_two_writers_at_once_wait_for_each_other_instead_of_failing(tmp_path, django_db_blocker):
+    django_db_blocker.unblock()
+    path = tmp_path / "db.sqlite3"
+    setup = _file_connection(path)
+    with setup.cursor() as cursor:
+        cursor.execute("CREATE TABLE record (writer TEXT)")
+    setup.close()
+    errors = []
+
+    def write(name):
+        connection = _file_connection(path)
+        try:
+            # Each reads before writing: the lock upgrade that fails at once under DEFERRED
+            # transactions ("database is locked") waits its turn under IMMEDIATE ones.
+            with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+                cursor.execute("SELECT count(*) FROM record")
+                time.sleep(0.2)
+                cursor.execute("INSERT INTO record VALUES (%s)", [name])
+        except Exception as error:  # the assertion below reports it
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=write, args=(f"w{i}",)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    check = _file_connection(path)
+    with check.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM record")
+        assert cursor.fetchone()[0] == 4
+    check.close()
