@@ -127,6 +127,11 @@ def can_edit_session(user: AnyUser, session: DialogueSession) -> bool:
     return sessions_editable_by(user).filter(pk=session.pk).exists()
 
 
+def can_administer_process(user: AnyUser, process_id) -> bool:
+    """Whether the user may change the process (and everything in it) in the admin."""
+    return processes_administered_by(user).filter(pk=process_id).exists()
+
+
 def can_see_identities(user: AnyUser, session: DialogueSession) -> bool:
     """Whether protected participants of this session appear to the user by name.
 

@@ -37,8 +37,6 @@ def process_detail(request: HttpRequest, process_id: UUID) -> HttpResponse:
             "sides": list(process.sides.all()),
             "topics": list(selectors.process_topics(process)),
             "open_actions": list(selectors.open_actions_of_process(process)[:50]),
-            "can_administer": access.processes_administered_by(request.user)
-            .filter(pk=process.pk)
-            .exists(),
+            "can_administer": access.can_administer_process(request.user, process.pk),
         },
     )

@@ -26,5 +26,6 @@ def session_detail(request: HttpRequest, session_id: UUID) -> HttpResponse:
             "can_see_process": access.processes_visible_to(request.user)
             .filter(pk=session.process_id)
             .exists(),
+            "can_administer": access.can_administer_process(request.user, session.process_id),
         },
     )

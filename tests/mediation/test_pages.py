@@ -189,3 +189,11 @@ def test_process_page_query_count_does_not_grow_with_rows(
         TopicFactory(process=session.process)
         ActionItemFactory(session=session, owner=ParticipantFactory())
     assert count_queries(lambda: organizer_client.get(url)) == small
+
+
+def test_only_organizers_of_the_process_get_the_admin_link(
+    session, facilitator_client, organizer_client
+):
+    admin_link = f"/admin/mediation/dialoguesession/{session.pk}/change/"
+    assert admin_link not in facilitator_client.get(session.get_absolute_url()).content.decode()
+    assert admin_link in organizer_client.get(session.get_absolute_url()).content.decode()
