@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from .. import access, selectors
@@ -13,6 +14,7 @@ PAGE_SIZE = 20
 
 @require_GET
 @login_required
+@never_cache
 def home(request: HttpRequest) -> HttpResponse:
     sessions = selectors.session_list_for(request.user)
     upcoming = Paginator(sessions.upcoming(), PAGE_SIZE).get_page(request.GET.get("page"))

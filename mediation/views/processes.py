@@ -14,6 +14,7 @@ from .. import access, selectors
 
 @require_GET
 @login_required
+@never_cache
 def process_list(request: HttpRequest) -> HttpResponse:
     processes = access.processes_visible_to(request.user).order_by("title")
     page = Paginator(processes, 25).get_page(request.GET.get("page"))
