@@ -115,6 +115,14 @@ class CompareTable:
     def is_complete(self) -> bool:
         return len(self.terms) >= 2
 
+    @property
+    def slugs(self) -> list[str]:
+        return [term.slug for term in self.terms]
+
+    @property
+    def names(self) -> list[str]:
+        return [term.name for term in self.terms]
+
 
 def parse_compare_slugs(values: list[str]) -> list[str]:
     """Slugs from `?terms=a,b` and from `?terms=a&terms=b` (the no-JavaScript form), in

@@ -55,12 +55,13 @@ def glossary_link(context: Context, key: object, label: object = None) -> SafeSt
     retired_civil, retired_military, public_figure, social_activist, other) or a term's slug;
     glossary/links.py holds the mapping. Renders::
 
-        <a href="/glossary/<slug>/" class="glossary-link" title="<definition>"
-           aria-describedby="glossary-tip-…">label</a><span id="glossary-tip-…"
-           class="glossary-tip" role="tooltip" hidden>definition</span>
+        <span class="glossary-term"><a href="/glossary/<slug>/" class="glossary-link"
+          title="<definition>" aria-describedby="glossary-tip-…">label</a><span
+          id="glossary-tip-…" class="glossary-tip" role="tooltip" hidden>definition</span></span>
 
     The `hidden` span is the link's accessible description; static/css/glossary.css shows it
-    as a tooltip while the link has keyboard focus (mouse users get the `title`). When no
+    as a tooltip while the link has keyboard focus (mouse users get the `title`), so link
+    that stylesheet on pages using the tag (without it, nothing extra is shown). When no
     term matches the key (including "other"), renders the label alone, escaped, without a
     link; never raises.
     """
@@ -69,9 +70,11 @@ def glossary_link(context: Context, key: object, label: object = None) -> SafeSt
         return format_html("{}", "" if label is None else label)
     tip_id = f"glossary-tip-{uuid4().hex[:12]}"
     return format_html(
+        '<span class="glossary-term">'
         '<a href="{url}" class="glossary-link" title="{definition}" aria-describedby="{tip}">'
         "{label}</a>"
-        '<span id="{tip}" class="glossary-tip" role="tooltip" hidden>{definition}</span>',
+        '<span id="{tip}" class="glossary-tip" role="tooltip" hidden>{definition}</span>'
+        "</span>",
         url=entry.url,
         definition=entry.definition,
         tip=tip_id,

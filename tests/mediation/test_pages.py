@@ -197,3 +197,15 @@ def test_only_organizers_of_the_process_get_the_admin_link(
     admin_link = f"/admin/mediation/dialoguesession/{session.pk}/change/"
     assert admin_link not in facilitator_client.get(session.get_absolute_url()).content.decode()
     assert admin_link in organizer_client.get(session.get_absolute_url()).content.decode()
+
+
+def test_the_confidentiality_rule_links_to_its_glossary_entry(session, participant_client):
+    content = participant_client.get(session.get_absolute_url()).content.decode()
+    assert 'href="/glossary/chatham-house-rule/"' in content
+
+
+def test_the_track_and_categories_link_to_the_glossary(session, organizer_client):
+    process_page = organizer_client.get(session.process.get_absolute_url()).content.decode()
+    assert 'href="/glossary/track-ii/"' in process_page
+    session_page = organizer_client.get(session.get_absolute_url()).content.decode()
+    assert 'href="/glossary/academic/"' in session_page

@@ -1,0 +1,89 @@
+"""Each glossary page costs the same number of queries however much the glossary holds."""
+
+import pytest
+
+from tests.glossary.factories import ComparisonFactory, term_with_everything
+
+pytestmark = pytest.mark.django_db
+
+SIZES = [3, 30]
+
+
+@pytest.fixture
+def terms_of_size(db):
+    def build(size: int):
+        return [term_with_everything() for _ in range(size)]
+
+    return build
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_index_takes_a_fixed_number_of_queries(
+    client, terms_of_size, size, django_assert_num_queries
+):
+    terms_of_size(size)
+
+    # The page's count, and the page of terms.
+    with django_assert_num_queries(2):
+        response = client.get("/glossary/")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_an_empty_search_takes_a_fixed_number_of_queries(
+    client, terms_of_size, size, django_assert_num_queries
+):
+    terms_of_size(size)
+
+    # The count (zero, so no page to fetch), and the suggestions.
+    with django_assert_num_queries(2):
+        response = client.get("/glossary/", {"q": "xylophone"}, HTTP_HX_REQUEST="true")
+    assert "No term matches" in response.content.decode()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_an_entry_takes_a_fixed_number_of_queries(
+    client, terms_of_size, size, django_assert_num_queries
+):
+    others = terms_of_size(size)
+    term = term_with_everything(related_terms=others)
+    for position, other in enumerate(others):
+        # Both sides: the page shows comparisons whichever side the term is on.
+        if position % 2:
+            ComparisonFactory(term=term, other=other)
+        else:
+            ComparisonFactory(term=other, other=term)
+
+    # The term, its facts, examples, questions and related terms, its comparisons, and the
+    # names for links.
+    with django_assert_num_queries(7):
+        response = client.get(term.get_absolute_url())
+    assert response.content.decode().count('<th scope="row"><a href=') == size
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_compare_page_takes_a_fixed_number_of_queries(
+    client, terms_of_size, size, django_assert_num_queries
+):
+    chosen = terms_of_size(size)[:3]
+
+    # The terms, their facts and examples, their comparisons, the choices, and the names
+    # for links.
+    with django_assert_num_queries(6):
+        response = client.get(
+            "/glossary/compare/", {"terms": ",".join(term.slug for term in chosen)}
+        )
+    assert response.content.decode().count('<th scope="col">') == 3
+
+
+@pytest.mark.parametrize("columns", [2, 6])
+def test_the_compare_page_costs_the_same_for_more_columns(
+    client, terms_of_size, columns, django_assert_num_queries
+):
+    chosen = terms_of_size(columns)
+
+    with django_assert_num_queries(6):
+        response = client.get(
+            "/glossary/compare/", {"terms": ",".join(term.slug for term in chosen)}
+        )
+    assert response.content.decode().count('<th scope="col">') == columns
