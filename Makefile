@@ -13,7 +13,7 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3 \
 	  $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$c; break; }; \
 	done)
 
-.PHONY: run test venv dev-venv migrate demo lint format check-deploy clean
+.PHONY: run test venv dev-venv migrate demo lint format check-deploy backup restore clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed; set PYTHON=/path/to/python3.12"; exit 1; }
@@ -64,6 +64,15 @@ check-deploy: venv
 	DEBUG=false HTTPS=true SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') \
 	  ALLOWED_HOSTS=dialogues.example.org EMAIL_HOST=smtp.example.org \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+# A consistent backup of the database in backups/ (SQLite backup API, or pg_dump).
+backup: venv
+	$(BIN)/python manage.py backup_db $(if $(BACKUP),--output $(BACKUP))
+
+# Replace the whole database with a backup: make restore BACKUP=backups/<file>
+restore: venv
+	@test -n "$(BACKUP)" || { echo "Name the backup: make restore BACKUP=backups/<file>"; exit 1; }
+	$(BIN)/python manage.py restore_db $(BACKUP) --no-input
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -1,0 +1,29 @@
+"""Write a consistent backup of the whole database (make backup)."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.utils import timezone
+
+from mediation.backups import BackupError, backup_database
+
+
+class Command(BaseCommand):
+    help = "Write a consistent backup of the database to a file."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--output",
+            help="File to write (default: backups/<date-time>.sqlite3 or .dump).",
+        )
+
+    def handle(self, *args, output=None, **options):
+        if not output:
+            suffix = "sqlite3" if connection.vendor == "sqlite" else "dump"
+            output = f"backups/{timezone.now():%Y%m%d-%H%M%S}.{suffix}"
+        try:
+            path = backup_database(Path(output))
+        except BackupError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(self.style.SUCCESS(f"Backup written to {path}"))
