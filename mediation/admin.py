@@ -31,28 +31,24 @@ from .models import (
 )
 
 
-class ProcessScopedAdmin(admin.ModelAdmin):
-    """Limits rows and foreign-key choices to the processes the organizer runs."""
+class ScopedChoicesMixin:
+    """Limits foreign-key choices (process, session, topic, side) to the organizer's processes."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        scoped = _scoped_choices(db_field.name, request)
+        if scoped is not None:
+            kwargs["queryset"] = scoped
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class ProcessScopedAdmin(ScopedChoicesMixin, admin.ModelAdmin):
+    """Limits rows to the processes the organizer runs."""
 
     process_path = "process"
 
     def get_queryset(self, request):
         processes = access.processes_administered_by(request.user).values("id")
         return super().get_queryset(request).filter(**{f"{self.process_path}__in": processes})
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        scoped = _scoped_choices(db_field.name, request)
-        if scoped is not None:
-            kwargs["queryset"] = scoped
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-
-class ScopedInline:
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        scoped = _scoped_choices(db_field.name, request)
-        if scoped is not None:
-            kwargs["queryset"] = scoped
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 def _scoped_choices(field_name: str, request: HttpRequest):
@@ -151,7 +147,7 @@ class TopicAdmin(ProcessScopedAdmin):
 # --- Sessions -----------------------------------------------------------------------------
 
 
-class AgendaItemInline(ScopedInline, admin.TabularInline):
+class AgendaItemInline(ScopedChoicesMixin, admin.TabularInline):
     model = AgendaItem
     extra = 0
     fields = ["position", "title", "topic", "duration_minutes", "lead", "notes"]
@@ -159,7 +155,7 @@ class AgendaItemInline(ScopedInline, admin.TabularInline):
     ordering = ["position"]
 
 
-class InvitationInline(ScopedInline, admin.TabularInline):
+class InvitationInline(ScopedChoicesMixin, admin.TabularInline):
     model = Invitation
     extra = 0
     fields = ["participant", "role", "response", "attended", "side", "capacity"]

@@ -122,24 +122,38 @@ def test_an_organizer_who_creates_a_process_runs_it(demo):
     )
 
 
-def test_session_times_are_typed_in_the_session_time_zone(demo_organizer_client):
-    process = DialogueProcess.objects.first()
-    response = demo_organizer_client.post(
+def _add_session(client, *, title, day, start, end, zone):
+    """Post the admin's add-session form, with no agenda items or invitations."""
+    return client.post(
         _url(DialogueSession, "add"),
         {
-            "process": process.pk,
-            "title": "Tokyo morning",
+            "process": DialogueProcess.objects.first().pk,
+            "title": title,
             "status": "planned",
             "format": "workshop",
-            "starts_at_0": "2027-03-10",
-            "starts_at_1": "09:00",
-            "ends_at_0": "2027-03-10",
-            "ends_at_1": "12:00",
-            "time_zone": "Asia/Tokyo",
+            "starts_at_0": day,
+            "starts_at_1": start,
+            "ends_at_0": day,
+            "ends_at_1": end,
+            "time_zone": zone,
             "location_kind": "online",
             "confidentiality": "chatham_house",
-            **_empty_inlines(),
+            "agenda_items-TOTAL_FORMS": "0",
+            "agenda_items-INITIAL_FORMS": "0",
+            "invitations-TOTAL_FORMS": "0",
+            "invitations-INITIAL_FORMS": "0",
         },
+    )
+
+
+def test_session_times_are_typed_in_the_session_time_zone(demo_organizer_client):
+    response = _add_session(
+        demo_organizer_client,
+        title="Tokyo morning",
+        day="2027-03-10",
+        start="09:00",
+        end="12:00",
+        zone="Asia/Tokyo",
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
     session = DialogueSession.objects.get(title="Tokyo morning")
@@ -148,24 +162,14 @@ def test_session_times_are_typed_in_the_session_time_zone(demo_organizer_client)
 
 
 def test_ending_before_the_start_is_a_form_error_and_nothing_is_saved(demo_organizer_client):
-    process = DialogueProcess.objects.first()
     count = DialogueSession.objects.count()
-    response = demo_organizer_client.post(
-        _url(DialogueSession, "add"),
-        {
-            "process": process.pk,
-            "title": "Backwards",
-            "status": "planned",
-            "format": "workshop",
-            "starts_at_0": "2027-03-10",
-            "starts_at_1": "12:00",
-            "ends_at_0": "2027-03-10",
-            "ends_at_1": "09:00",
-            "time_zone": "Europe/Zurich",
-            "location_kind": "online",
-            "confidentiality": "chatham_house",
-            **_empty_inlines(),
-        },
+    response = _add_session(
+        demo_organizer_client,
+        title="Backwards",
+        day="2027-03-10",
+        start="12:00",
+        end="09:00",
+        zone="Europe/Zurich",
     )
     assert response.status_code == 200
     assert "The session must end after it starts." in response.content.decode()
@@ -174,37 +178,18 @@ def test_ending_before_the_start_is_a_form_error_and_nothing_is_saved(demo_organ
 
 
 def test_a_time_skipped_by_daylight_saving_is_refused(demo_organizer_client):
-    process = DialogueProcess.objects.first()
-    response = demo_organizer_client.post(
-        _url(DialogueSession, "add"),
-        {
-            "process": process.pk,
-            "title": "Lost hour",
-            "status": "planned",
-            "format": "workshop",
-            # Clocks in Zurich jump from 02:00 to 03:00 on 28 March 2027.
-            "starts_at_0": "2027-03-28",
-            "starts_at_1": "02:30",
-            "ends_at_0": "2027-03-28",
-            "ends_at_1": "05:00",
-            "time_zone": "Europe/Zurich",
-            "location_kind": "online",
-            "confidentiality": "chatham_house",
-            **_empty_inlines(),
-        },
+    # Clocks in Zurich jump from 02:00 to 03:00 on 28 March 2027.
+    response = _add_session(
+        demo_organizer_client,
+        title="Lost hour",
+        day="2027-03-28",
+        start="02:30",
+        end="05:00",
+        zone="Europe/Zurich",
     )
     assert response.status_code == 200
     assert "does not exist in Europe/Zurich" in response.content.decode()
     assert not DialogueSession.objects.filter(title="Lost hour").exists()
-
-
-def _empty_inlines():
-    return {
-        "agenda_items-TOTAL_FORMS": "0",
-        "agenda_items-INITIAL_FORMS": "0",
-        "invitations-TOTAL_FORMS": "0",
-        "invitations-INITIAL_FORMS": "0",
-    }
 
 
 def test_duplicate_as_next_round_asks_for_the_date(demo_organizer_client):
