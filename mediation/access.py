@@ -141,10 +141,6 @@ def can_see_identities(user: AnyUser, session: DialogueSession) -> bool:
     return can_edit_session(user, session)
 
 
-def can_read_internal_notes(user: AnyUser, session: DialogueSession) -> bool:
-    return can_edit_session(user, session)
-
-
 def _as_uuid(value: uuid.UUID | str) -> uuid.UUID:
     try:
         return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))

@@ -94,7 +94,8 @@ def restore_database(path: Path, *, using: str = "default") -> None:
     path = Path(path)
     if not path.is_file():
         raise BackupError(f"There is no backup file at {path}.")
-    header = path.read_bytes()[:16]
+    with path.open("rb") as handle:
+        header = handle.read(16)
     if connection.vendor == "sqlite":
         if not header.startswith(SQLITE_HEADER):
             raise BackupError(f"{path} is not a SQLite backup.")
