@@ -11,7 +11,8 @@ the scoping functions and object getters here.
   invited to, and never a process page.
 
 A stranger to an object gets a 404 identical to a missing object; a member of it without
-the right gets a 403.
+the right gets a 403. Archived processes and sessions drop out of every page (a 404, as if
+missing) and stay in the admin, where organizers can bring them back.
 """
 
 from __future__ import annotations
@@ -67,16 +68,28 @@ def roles_of(user: AnyUser) -> set[str]:
 # --- Scoping ------------------------------------------------------------------------------
 
 
-def processes_administered_by(user: AnyUser) -> QuerySet[DialogueProcess]:
-    """Processes the user may change as an organizer."""
+def processes_administered_by(
+    user: AnyUser, *, include_archived: bool = False
+) -> QuerySet[DialogueProcess]:
+    """Processes the user may change as an organizer (archived ones only when asked: the
+    admin lists them so they can be restored)."""
     if not is_organizer(user):
         return DialogueProcess.objects.none()
+    processes = DialogueProcess.objects.all()
+    if not include_archived:
+        processes = processes.filter(archived_at__isnull=True)
     if user.is_superuser:
-        return DialogueProcess.objects.all()
-    return DialogueProcess.objects.filter(
+        return processes
+    return processes.filter(
         id__in=DialogueProcess.organizers.through.objects.filter(user=user).values(
             "dialogueprocess_id"
         )
+    )
+
+
+def _live_sessions() -> QuerySet[DialogueSession]:
+    return DialogueSession.objects.filter(
+        archived_at__isnull=True, process__archived_at__isnull=True
     )
 
 
@@ -84,12 +97,13 @@ def processes_visible_to(user: AnyUser) -> QuerySet[DialogueProcess]:
     """Processes whose page the user may open: organizers' own, and facilitators'."""
     if not (user.is_authenticated and user.is_active):
         return DialogueProcess.objects.none()
+    live = DialogueProcess.objects.filter(archived_at__isnull=True)
     if user.is_superuser:
-        return DialogueProcess.objects.all()
-    facilitated = DialogueSession.facilitators.through.objects.filter(user=user).values(
-        "dialoguesession__process_id"
-    )
-    return DialogueProcess.objects.filter(
+        return live
+    facilitated = DialogueSession.facilitators.through.objects.filter(
+        user=user, dialoguesession__archived_at__isnull=True
+    ).values("dialoguesession__process_id")
+    return live.filter(
         Q(id__in=processes_administered_by(user).values("id")) | Q(id__in=facilitated)
     )
 
@@ -99,11 +113,11 @@ def sessions_editable_by(user: AnyUser) -> QuerySet[DialogueSession]:
     if not (user.is_authenticated and user.is_active):
         return DialogueSession.objects.none()
     if user.is_superuser:
-        return DialogueSession.objects.all()
+        return _live_sessions()
     facilitated = DialogueSession.facilitators.through.objects.filter(user=user).values(
         "dialoguesession_id"
     )
-    return DialogueSession.objects.filter(
+    return _live_sessions().filter(
         Q(process_id__in=processes_administered_by(user).values("id")) | Q(id__in=facilitated)
     )
 
@@ -113,9 +127,9 @@ def sessions_visible_to(user: AnyUser) -> QuerySet[DialogueSession]:
     if not (user.is_authenticated and user.is_active):
         return DialogueSession.objects.none()
     if user.is_superuser:
-        return DialogueSession.objects.all()
+        return _live_sessions()
     invited = Invitation.objects.filter(participant__user=user).values("session_id")
-    return DialogueSession.objects.filter(
+    return _live_sessions().filter(
         Q(id__in=sessions_editable_by(user).values("id")) | Q(id__in=invited)
     )
 

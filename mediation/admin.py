@@ -47,12 +47,14 @@ class ProcessScopedAdmin(ScopedChoicesMixin, admin.ModelAdmin):
     process_path = "process"
 
     def get_queryset(self, request):
-        processes = access.processes_administered_by(request.user).values("id")
+        processes = access.processes_administered_by(request.user, include_archived=True).values(
+            "id"
+        )
         return super().get_queryset(request).filter(**{f"{self.process_path}__in": processes})
 
 
 def _scoped_choices(field_name: str, request: HttpRequest):
-    processes = access.processes_administered_by(request.user)
+    processes = access.processes_administered_by(request.user, include_archived=True)
     if field_name == "process":
         return processes
     if field_name == "session":
@@ -113,7 +115,7 @@ class DialogueProcessAdmin(admin.ModelAdmin):
     inlines = [SideInline, TopicInline]
 
     def get_queryset(self, request):
-        return access.processes_administered_by(request.user).annotate(
+        return access.processes_administered_by(request.user, include_archived=True).annotate(
             _session_count=Count("sessions")
         )
 

@@ -9,10 +9,13 @@ from django.utils import timezone
 from mediation.models import (
     ActionItem,
     AgendaItem,
+    Consent,
     DialogueProcess,
     DialogueSession,
     Invitation,
+    ItemRecord,
     Participant,
+    Profile,
     SessionRecord,
     Side,
     Topic,
@@ -132,3 +135,32 @@ class ActionItemFactory(factory.django.DjangoModelFactory):
     session = factory.SubFactory(DialogueSessionFactory)
     description = factory.Sequence(lambda n: f"Follow-up action {n}")
     due_date = factory.LazyFunction(lambda: (timezone.now() + timedelta(days=14)).date())
+
+
+class ItemRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ItemRecord
+
+    agenda_item = factory.SubFactory(AgendaItemFactory)
+    record = factory.LazyAttribute(
+        lambda o: SessionRecord.objects.get_or_create(session=o.agenda_item.session)[0]
+    )
+    discussion = "Both sides described their constraints."
+
+
+class ConsentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Consent
+
+    participant = factory.SubFactory(ParticipantFactory)
+    process = factory.SubFactory(DialogueProcessFactory)
+    kind = Consent.Kind.LISTED
+
+
+class ProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Profile
+        django_get_or_create = ["user"]
+
+    user = factory.SubFactory(UserFactory)
+    time_zone = "Europe/Zurich"

@@ -5,18 +5,25 @@ sessions (one meeting, its invitations and agenda) and records (what the facilit
 and the follow-up actions).
 """
 
-from .people import Participant
+from .audit import FormSubmission, ReadEvent
+from .consent import Consent
+from .people import Participant, Profile
 from .processes import DialogueProcess, Side, Topic
-from .records import ActionItem, SessionRecord
+from .records import ActionItem, ItemRecord, SessionRecord
 from .sessions import AgendaItem, DialogueSession, Invitation
 
 __all__ = [
     "ActionItem",
     "AgendaItem",
+    "Consent",
     "DialogueProcess",
     "DialogueSession",
+    "FormSubmission",
     "Invitation",
+    "ItemRecord",
     "Participant",
+    "Profile",
+    "ReadEvent",
     "SessionRecord",
     "Side",
     "Topic",

@@ -5,8 +5,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
-from .base import UUIDModel
+from .base import UUIDModel, validate_time_zone
 
 
 class Participant(UUIDModel):
@@ -41,6 +42,13 @@ class Participant(UUIDModel):
         help_text=_("Show the pseudonym instead of the name to anyone not cleared."),
     )
     pseudonym = models.CharField(_("pseudonym"), max_length=100, blank=True)
+    # The secret in the participant's calendar-feed address; renewing it kills the old one.
+    calendar_token = models.CharField(
+        _("calendar feed token"), max_length=64, unique=True, null=True, blank=True, editable=False
+    )
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True, db_index=True)
+
+    history = HistoricalRecords(excluded_fields=["calendar_token"])
 
     class Meta:
         verbose_name = _("participant")
@@ -67,3 +75,31 @@ class Participant(UUIDModel):
 
     def get_absolute_url(self) -> str:
         return reverse("admin:mediation_participant_change", args=[self.pk])
+
+
+class Profile(models.Model):
+    """A signed-in person's preferences: the time zone and language pages are shown in."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        on_delete=models.CASCADE,
+        related_name="profile",
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("Times are shown in this zone, for example Asia/Seoul."),
+    )
+    language = models.CharField(
+        _("language"), max_length=8, blank=True, choices=settings.LANGUAGES
+    )
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+
+    def __str__(self) -> str:
+        return str(self.user)

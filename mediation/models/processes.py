@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .base import UUIDModel
 
@@ -32,6 +33,22 @@ class DialogueProcess(UUIDModel):
         related_name="organized_processes",
         blank=True,
     )
+    on_record = models.BooleanField(
+        _("on the record"),
+        default=False,
+        help_text=_(
+            "Calendars and emails may name the session and its topics. Leave off for a "
+            "neutral title only."
+        ),
+    )
+    answers_visible = models.BooleanField(
+        _("participants see each other's answers"),
+        default=False,
+        help_text=_("Whether an invited participant sees who has accepted or declined."),
+    )
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True, db_index=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("dialogue process")
@@ -97,6 +114,8 @@ class Topic(UUIDModel):
         _("sensitivity"), max_length=8, choices=Sensitivity, default=Sensitivity.MEDIUM
     )
     status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.RAISED)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("topic")

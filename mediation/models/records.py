@@ -4,11 +4,12 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .base import UUIDModel
 from .people import Participant
 from .processes import Topic
-from .sessions import DialogueSession
+from .sessions import AgendaItem, DialogueSession
 
 
 class SessionRecord(UUIDModel):
@@ -34,6 +35,11 @@ class SessionRecord(UUIDModel):
         blank=True,
         help_text=_("What participants may read once the record is shared."),
     )
+    outcomes = models.TextField(
+        _("outcomes"),
+        blank=True,
+        help_text=_("What the session produced. For facilitators and organizers."),
+    )
     state = models.CharField(_("state"), max_length=16, choices=State, default=State.DRAFT)
     shared_at = models.DateTimeField(_("shared"), null=True, blank=True)
     # Incremented on every save through the product, so a stale form is detected.
@@ -47,6 +53,8 @@ class SessionRecord(UUIDModel):
         related_name="+",
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("session record")
         verbose_name_plural = _("session records")
@@ -58,6 +66,40 @@ class SessionRecord(UUIDModel):
     @property
     def is_shared(self) -> bool:
         return self.state in {self.State.SHARED, self.State.LOCKED}
+
+
+class ItemRecord(UUIDModel):
+    """What was said on one agenda item, and how far its topic got. Part of the record."""
+
+    record = models.ForeignKey(
+        SessionRecord,
+        verbose_name=_("record"),
+        on_delete=models.CASCADE,
+        related_name="item_records",
+    )
+    # PROTECT: an agenda item with notes cannot be removed until its notes are cleared.
+    agenda_item = models.OneToOneField(
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        on_delete=models.PROTECT,
+        related_name="item_record",
+    )
+    discussion = models.TextField(_("discussion"), blank=True)
+    convergence = models.TextField(_("points of convergence"), blank=True)
+    divergence = models.TextField(_("points of divergence"), blank=True)
+    topic_status = models.CharField(
+        _("status the topic reached"), max_length=16, choices=Topic.Status, blank=True
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("agenda item record")
+        verbose_name_plural = _("agenda item records")
+        ordering = ["agenda_item__position"]
+
+    def __str__(self) -> str:
+        return str(self.agenda_item)
 
 
 class ActionItem(UUIDModel):
@@ -92,6 +134,9 @@ class ActionItem(UUIDModel):
     )
     due_date = models.DateField(_("due"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.OPEN)
+    reminded_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("action item")

@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .base import UUIDModel, validate_time_zone
 from .people import Participant
@@ -57,6 +58,15 @@ class DialogueSession(UUIDModel):
         related_name="sessions",
     )
     title = models.CharField(_("title"), max_length=200)
+    public_title = models.CharField(
+        _("public title"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "A neutral title for calendars and emails, naming neither people nor topics. "
+            "Empty: “Dialogue meeting”."
+        ),
+    )
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     time_zone = models.CharField(
@@ -85,8 +95,10 @@ class DialogueSession(UUIDModel):
         related_name="facilitated_sessions",
         blank=True,
     )
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True, db_index=True)
 
     objects = DialogueSessionQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[facilitators])
 
     class Meta:
         verbose_name = _("dialogue session")
@@ -178,6 +190,14 @@ class Invitation(UUIDModel):
         _("response"), max_length=16, choices=Response, default=Response.INVITED
     )
     responded_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    note = models.TextField(
+        _("note to the facilitator"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Seen by the facilitators and organizers only."),
+    )
+    invited_at = models.DateTimeField(_("invitation sent"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
     attended = models.BooleanField(
         _("attended"), null=True, blank=True, help_text=_("Leave empty until it is known.")
     )
@@ -192,6 +212,8 @@ class Invitation(UUIDModel):
     capacity = models.CharField(
         _("capacity"), max_length=16, choices=Capacity, default=Capacity.PERSONAL
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("invitation")
@@ -241,6 +263,8 @@ class AgendaItem(UUIDModel):
         related_name="led_agenda_items",
     )
     notes = models.TextField(_("notes"), blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("agenda item")

@@ -18,6 +18,7 @@ from mediation import services
 from mediation.models import (
     ActionItem,
     AgendaItem,
+    Consent,
     DialogueProcess,
     DialogueSession,
     Invitation,
@@ -168,6 +169,7 @@ class Command(BaseCommand):
         demo = self.people_and_logins(password)
         self.back_channel(demo)
         self.river_valley(demo)
+        self.consents(demo)
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in as:"))
         for username, what in [
             ("organizer", "runs both processes; opens the admin at /admin/"),
@@ -307,6 +309,30 @@ class Command(BaseCommand):
                 status=status,
             )
         return session
+
+    def consents(self, demo: Demo):
+        """Everyone invited agreed to be listed and contacted; protected people were not
+        asked to be named in shared documents."""
+        invitations = Invitation.objects.filter(
+            session__process__organizers=demo.organizer
+        ).select_related("participant", "session")
+        for invitation in invitations:
+            person, process = invitation.participant, invitation.session.process_id
+            kinds = [Consent.Kind.LISTED, Consent.Kind.CONTACTED]
+            if not person.identity_protected:
+                kinds.append(Consent.Kind.NAMED)
+            for kind in kinds:
+                if (
+                    not Consent.objects.in_force()
+                    .filter(participant=person, process_id=process, kind=kind)
+                    .exists()
+                ):
+                    Consent.objects.create(
+                        participant=person,
+                        process_id=process,
+                        kind=kind,
+                        recorded_by=demo.organizer,
+                    )
 
     def sides_and_topics(self, process, sides, topics):
         for name in sides:
