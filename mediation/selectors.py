@@ -109,3 +109,26 @@ def open_actions_of_process(process) -> QuerySet[ActionItem]:
 
 def process_topics(process):
     return process.topics.order_by("status", "title")
+
+
+def attendees_of(session: DialogueSession) -> list:
+    """People invited to the session who did not decline: whom a summary must not name."""
+    from .models import Participant
+
+    invited = session.invitations.exclude(response=Invitation.Response.DECLINED)
+    return list(Participant.objects.filter(pk__in=invited.values("participant_id")))
+
+
+def action_owner_choices(session: DialogueSession) -> list:
+    """Who may own a follow-up action of this session: anyone invited to it, in any role."""
+    from .models import Participant
+
+    invited = session.invitations.values("participant_id")
+    return list(Participant.objects.filter(pk__in=invited).order_by("name"))
+
+
+def record_items(record: SessionRecord | None) -> dict:
+    """The record's notes per agenda item, keyed by agenda item id (one query)."""
+    if record is None:
+        return {}
+    return {r.agenda_item_id: r for r in record.item_records.all()}

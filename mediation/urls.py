@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import health, home, processes, sessions
+from .views import actions, health, home, processes, records, rounds, sessions
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -10,4 +10,36 @@ urlpatterns = [
     path("processes/", processes.process_list, name="process_list"),
     path("processes/<uuid:process_id>/", processes.process_detail, name="process_detail"),
     path("sessions/<uuid:session_id>/", sessions.session_detail, name="session_detail"),
+    # The session record and what follows from it (facilitator workspace).
+    path(
+        "sessions/<uuid:session_id>/record/",
+        records.session_record_edit,
+        name="session_record_edit",
+    ),
+    path(
+        "sessions/<uuid:session_id>/record/share/",
+        records.session_record_share,
+        name="session_record_share",
+    ),
+    path(
+        "sessions/<uuid:session_id>/record/lock/",
+        records.session_record_lock,
+        name="session_record_lock",
+    ),
+    path(
+        "sessions/<uuid:session_id>/record/reopen/",
+        records.session_record_reopen,
+        name="session_record_reopen",
+    ),
+    path(
+        "sessions/<uuid:session_id>/actions/",
+        actions.session_action_add,
+        name="session_action_add",
+    ),
+    path(
+        "sessions/<uuid:session_id>/actions/<uuid:action_id>/",
+        actions.session_action_update,
+        name="session_action_update",
+    ),
+    path("sessions/<uuid:session_id>/next/", rounds.session_plan_next, name="session_plan_next"),
 ]

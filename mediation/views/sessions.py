@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from .. import access, selectors
+from .records import workspace_context
 
 
 @require_GET
@@ -27,5 +28,6 @@ def session_detail(request: HttpRequest, session_id: UUID) -> HttpResponse:
             .filter(pk=session.process_id)
             .exists(),
             "can_administer": access.can_administer_process(request.user, session.process_id),
+            **workspace_context(request, page),
         },
     )

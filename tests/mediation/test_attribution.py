@@ -1,0 +1,181 @@
+"""The non-attribution check finds every sentence that names an attendee, and nothing else."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from mediation.attribution import (
+    Kind,
+    Term,
+    find_attributions,
+    highlight,
+    split_sentences,
+    terms_for,
+    unconfirmed,
+)
+
+
+def person(name, pseudonym="", affiliation=""):
+    return SimpleNamespace(name=name, pseudonym=pseudonym, affiliation=affiliation)
+
+
+AMINA = person("Amina Haddad", affiliation="Institute for Peace Studies")
+LEE = person("Min-jun Lee")
+DELTA = person("Ri Chol-min", pseudonym="Delta")
+ELODIE = person("Élodie Lefèvre", affiliation="Université de Genève")
+
+
+def check(text, *people):
+    return find_attributions(text, terms_for(people))
+
+
+def test_terms_are_full_name_surname_pseudonym_and_affiliation():
+    terms = {(t.text, t.kind) for t in terms_for([AMINA, DELTA])}
+    assert terms == {
+        ("Amina Haddad", Kind.NAME),
+        ("Haddad", Kind.NAME),
+        ("Institute for Peace Studies", Kind.AFFILIATION),
+        ("Ri Chol-min", Kind.NAME),
+        ("Chol-min", Kind.NAME),
+        ("Delta", Kind.PSEUDONYM),
+    }
+
+
+def test_a_surname_shorter_than_three_letters_is_not_a_term():
+    terms = {t.text for t in terms_for([person("Wei Li"), person("Ana Bo")])}
+    assert terms == {"Wei Li", "Ana Bo"}
+
+
+def test_sentences_split_on_stops_questions_exclamations_and_newlines():
+    text = "First one. Second one! Third?\nFourth line\n\nFifth"
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "First one.",
+        "Second one!",
+        "Third?",
+        "Fourth line",
+        "Fifth",
+    ]
+
+
+def test_it_finds_a_full_name():
+    findings = check("We met in Geneva. Amina Haddad proposed a ceasefire.", AMINA)
+    assert len(findings) == 1
+    finding = findings[0]
+    assert finding.sentence == "Amina Haddad proposed a ceasefire."
+    assert finding.term == "Amina Haddad"
+    assert finding.kind == Kind.NAME
+    text = "We met in Geneva. Amina Haddad proposed a ceasefire."
+    assert text[finding.start : finding.end] == "Amina Haddad"
+
+
+def test_it_finds_a_surname_alone():
+    [finding] = check("Then Haddad disagreed.", AMINA)
+    assert finding.term == "Haddad"
+
+
+def test_it_finds_a_pseudonym():
+    [finding] = check("Delta asked for a pause.", DELTA)
+    assert (finding.term, finding.kind) == ("Delta", Kind.PSEUDONYM)
+
+
+def test_it_finds_an_affiliation():
+    [finding] = check("Someone from the institute for peace studies objected.", AMINA)
+    assert finding.kind == Kind.AFFILIATION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fleet stayed in port.",
+        "There was some leeway on the timetable.",
+        "Ships sailed on the LEEWARD side.",
+        "Deltas form at river mouths.",
+        "The Haddadi family was mentioned.",
+        "A deltaic plain.",
+    ],
+)
+def test_a_name_inside_another_word_is_not_a_match(text):
+    assert check(text, LEE, DELTA, AMINA) == []
+
+
+def test_lee_alone_is_still_a_match():
+    [finding] = check("Lee disagreed.", LEE)
+    assert finding.term == "Lee"
+    [finding] = check("It was lee's idea.", LEE)
+    assert finding.term == "Lee"
+
+
+@pytest.mark.parametrize("text", ["AMINA HADDAD spoke.", "amina  haddad spoke."])
+def test_case_and_spacing_do_not_hide_a_name(text):
+    [finding] = check(text, AMINA)
+    assert finding.term == "Amina Haddad"
+
+
+def test_a_name_broken_over_two_lines_is_still_found_by_surname():
+    [finding] = check("Amina\nHaddad spoke.", AMINA)
+    assert (finding.term, finding.sentence) == ("Haddad", "Haddad spoke.")
+
+
+def test_accents_and_case_are_folded():
+    assert check("ÉLODIE LEFÈVRE agreed.", ELODIE)[0].term == "Élodie Lefèvre"
+    assert check("Elodie Lefevre agreed.", ELODIE)[0].term == "Élodie Lefèvre"
+    assert check("The universite de geneve hosted.", ELODIE)[0].kind == Kind.AFFILIATION
+
+
+def test_offsets_point_into_the_original_text_after_accents():
+    text = "Ça va. Après la pause, lefèvre a parlé."
+    [finding] = check(text, ELODIE)
+    assert text[finding.start : finding.end] == "lefèvre"
+
+
+def test_several_findings_in_one_sentence():
+    text = "Haddad and Delta both agreed, Lee did not."
+    findings = check(text, AMINA, DELTA, LEE)
+    assert [f.term for f in findings] == ["Haddad", "Delta", "Lee"]
+    assert len({f.sentence for f in findings}) == 1
+    assert len({f.id for f in findings}) == 3
+
+
+def test_a_surname_inside_the_full_name_is_one_finding():
+    findings = check("Amina Haddad spoke first.", AMINA)
+    assert [f.term for f in findings] == ["Amina Haddad"]
+
+
+def test_the_same_name_twice_in_a_sentence_is_one_finding_with_two_spans():
+    text = "Delta spoke, then Delta spoke again."
+    [finding] = check(text, DELTA)
+    assert [text[s:e] for s, e in finding.spans] == ["Delta", "Delta"]
+
+
+def test_finding_ids_are_stable_and_change_with_the_sentence():
+    first = check("Delta spoke.", DELTA)[0].id
+    assert check("Intro. Delta spoke.", DELTA)[0].id == first
+    assert check("Delta spoke loudly.", DELTA)[0].id != first
+
+
+def test_a_clean_summary_has_no_findings():
+    assert check("Participants explored confidence-building measures.", AMINA, DELTA) == []
+    assert check("", AMINA) == []
+
+
+def test_highlight_escapes_first_then_marks():
+    text = "<b>Delta</b> & friends."
+    html = str(highlight(text, check(text, DELTA)))
+    assert html == "&lt;b&gt;<mark>Delta</mark>&lt;/b&gt; &amp; friends."
+
+
+def test_confirmation_partial_complete_and_stale():
+    findings = check("Delta spoke. Haddad replied.", DELTA, AMINA)
+    ids = [f.id for f in findings]
+    assert unconfirmed(findings, ids) == (set(), set())
+    missing, stale = unconfirmed(findings, ids[:1])
+    assert missing == {ids[1]}
+    assert stale == set()
+    missing, stale = unconfirmed(findings, [*ids, "0123456789abcdef"])
+    assert missing == set()
+    assert stale == {"0123456789abcdef"}
+
+
+def test_terms_can_be_given_directly():
+    [finding] = find_attributions("The Acme delegation left.", [Term("ACME", Kind.AFFILIATION)])
+    assert finding.kind == Kind.AFFILIATION
