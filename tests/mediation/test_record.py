@@ -1,0 +1,454 @@
+"""The session record: editing with optimistic locking, sharing, locking and reopening."""
+
+import threading
+import time
+
+import pytest
+from django.db import OperationalError, connection
+from django.test import Client
+from django.urls import reverse
+
+from mediation import services
+from mediation.models import (
+    DialogueSession,
+    ItemRecord,
+    ReadEvent,
+    SessionRecord,
+    Topic,
+)
+from tests.factories import (
+    ActionItemFactory,
+    AgendaItemFactory,
+    InvitationFactory,
+    ItemRecordFactory,
+    ParticipantFactory,
+    SessionRecordFactory,
+    TopicFactory,
+    UserFactory,
+)
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def edit_url(session):
+    return reverse("session_record_edit", args=[session.pk])
+
+
+def record_post(version=1, **extra):
+    return {
+        "version": version,
+        "internal_notes": "Room felt tense.",
+        "summary": "Participants explored options.",
+        "outcomes": "A working group.",
+        **extra,
+    }
+
+
+# --- Editing --------------------------------------------------------------------------
+
+
+def test_the_editor_page_and_its_htmx_fragment(session, facilitator_client):
+    page = facilitator_client.get(edit_url(session))
+    assert page.status_code == 200
+    assert "<html" in page.content.decode()
+    assert 'name="version" value="1"' in page.content.decode()
+    fragment = facilitator_client.get(edit_url(session), **HTMX)
+    assert "<html" not in fragment.content.decode()
+    assert 'id="record"' in fragment.content.decode()
+
+
+def test_a_plain_save_with_only_the_record_fields_creates_the_record(
+    session, facilitator, facilitator_client
+):
+    item = AgendaItemFactory(session=session)
+    response = facilitator_client.post(edit_url(session), record_post())
+    assert response.status_code == 302
+    assert response["Location"] == session.get_absolute_url()
+    record = SessionRecord.objects.get(session=session)
+    assert record.internal_notes == "Room felt tense."
+    assert record.summary == "Participants explored options."
+    assert record.outcomes == "A working group."
+    assert record.version == 2
+    assert record.updated_by == facilitator
+    assert not ItemRecord.objects.filter(agenda_item=item).exists()
+    assert record.history.first().history_user == facilitator
+
+
+def test_absent_item_forms_leave_item_records_unchanged(session, facilitator_client):
+    item_record = ItemRecordFactory(
+        agenda_item=AgendaItemFactory(session=session), discussion="Kept"
+    )
+    record = item_record.record
+    facilitator_client.post(edit_url(session), record_post(version=record.version))
+    item_record.refresh_from_db()
+    assert item_record.discussion == "Kept"
+
+
+def test_saving_an_item_creates_its_record_and_moves_the_topic(session, facilitator_client):
+    topic = TopicFactory(process=session.process)
+    item = AgendaItemFactory(session=session, topic=topic)
+    prefix = f"item-{item.pk}"
+    response = facilitator_client.post(
+        edit_url(session),
+        record_post(
+            **{
+                f"{prefix}-present": "1",
+                f"{prefix}-discussion": "Both sides set out constraints.",
+                f"{prefix}-convergence": "Water sharing",
+                f"{prefix}-divergence": "Timeline",
+                f"{prefix}-topic_status": "convergence",
+            }
+        ),
+    )
+    assert response.status_code == 302
+    item_record = ItemRecord.objects.get(agenda_item=item)
+    assert item_record.discussion == "Both sides set out constraints."
+    assert item_record.convergence == "Water sharing"
+    assert item_record.divergence == "Timeline"
+    topic.refresh_from_db()
+    assert topic.status == Topic.Status.CONVERGENCE
+
+
+def test_an_htmx_save_returns_the_record_section(session, facilitator_client):
+    response = facilitator_client.post(edit_url(session), record_post(), **HTMX)
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in content
+    assert 'id="record"' in content
+    assert "Room felt tense." in content
+
+
+def test_bad_input_keeps_the_text_and_saves_nothing(session, facilitator_client):
+    response = facilitator_client.post(
+        edit_url(session), record_post(summary="bad\x00byte", internal_notes="Keep me")
+    )
+    assert response.status_code == 200
+    assert "Keep me" in response.content.decode()
+    assert 'aria-describedby="id_summary_helptext id_summary_error"' in response.content.decode()
+    assert not SessionRecord.objects.filter(session=session).exists()
+
+
+def test_over_long_text_is_refused(session, facilitator_client):
+    response = facilitator_client.post(edit_url(session), record_post(outcomes="x" * 50_001))
+    assert response.status_code == 200
+    assert not SessionRecord.objects.filter(session=session).exists()
+
+
+def test_record_text_is_rendered_as_safe_markdown(session, facilitator_client):
+    SessionRecordFactory(
+        session=session, internal_notes="**bold** <script>alert(1)</script>", summary="ok"
+    )
+    content = facilitator_client.get(session.get_absolute_url()).content.decode()
+    assert "<strong>bold</strong>" in content
+    assert "<script>alert(1)" not in content
+
+
+def test_opening_the_editor_leaves_a_read_trace(session, facilitator, facilitator_client):
+    record = SessionRecordFactory(session=session)
+    facilitator_client.get(edit_url(session))
+    event = ReadEvent.objects.get(object_id=record.pk)
+    assert event.user == facilitator
+    assert event.kind == ReadEvent.Kind.RECORD
+    assert event.process_id == session.process_id
+
+
+# --- Optimistic locking ---------------------------------------------------------------
+
+
+def test_a_stale_save_is_refused_and_shows_both_versions(session, facilitator_client):
+    other = UserFactory(username="colleague", first_name="Carla", last_name="Colleague")
+    session.facilitators.add(other)
+    colleague = Client()
+    colleague.force_login(other)
+    record = SessionRecordFactory(session=session, internal_notes="Original")
+    version = record.version
+    colleague.post(edit_url(session), record_post(version=version, internal_notes="Theirs"))
+    response = facilitator_client.post(
+        edit_url(session), record_post(version=version, internal_notes="Mine, typed late")
+    )
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "someone else saved this record" in content
+    assert "Carla Colleague" in content
+    assert "Theirs" in content
+    assert "Mine, typed late" in content
+    assert f'name="version" value="{version + 1}"' in content
+    record.refresh_from_db()
+    assert record.internal_notes == "Theirs"
+    assert record.version == version + 1
+
+
+def test_saving_again_after_a_conflict_goes_through(session, facilitator_client):
+    record = SessionRecordFactory(session=session)
+    services.session_record_save(
+        session=session,
+        user=UserFactory(),
+        version=record.version,
+        internal_notes="Theirs",
+        summary="",
+        outcomes="",
+    )
+    facilitator_client.post(edit_url(session), record_post(version=record.version))
+    response = facilitator_client.post(edit_url(session), record_post(version=record.version + 1))
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert record.internal_notes == "Room felt tense."
+
+
+def test_two_facilitators_saving_at_once_one_wins_one_is_told(
+    transactional_db, session, facilitator
+):
+    other = UserFactory(username="colleague")
+    session.facilitators.add(other)
+    record = SessionRecordFactory(session=session, internal_notes="Original")
+    barrier = threading.Barrier(2)
+    outcomes = {}
+
+    def save(user, text):
+        barrier.wait()
+        try:
+            for _attempt in range(200):
+                try:
+                    services.session_record_save(
+                        session=DialogueSession.objects.get(pk=session.pk),
+                        user=user,
+                        version=record.version,
+                        internal_notes=text,
+                        summary="",
+                        outcomes="",
+                    )
+                    outcomes[text] = "saved"
+                    return
+                except services.RecordConflict:
+                    outcomes[text] = "conflict"
+                    return
+                except OperationalError as error:
+                    # The test database is SQLite in memory with a shared cache, whose table
+                    # locks fail at once where a file database waits (busy timeout): wait
+                    # here instead. The transaction was rolled back, so nothing half-done.
+                    if "locked" not in str(error):
+                        raise
+                    time.sleep(0.01)
+            outcomes[text] = "never ran"
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=save, args=(facilitator, "First hand")),
+        threading.Thread(target=save, args=(other, "Second hand")),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes.values()) == ["conflict", "saved"]
+    record.refresh_from_db()
+    winner = next(text for text, result in outcomes.items() if result == "saved")
+    assert record.internal_notes == winner
+    assert record.version == 2
+    assert record.history.filter(history_type="~").count() == 1
+
+
+# --- No written record, locked ----------------------------------------------------------
+
+
+@pytest.fixture
+def no_record_session(session):
+    session.confidentiality = DialogueSession.Confidentiality.NO_RECORD
+    session.save()
+    return session
+
+
+def test_no_written_record_offers_no_editor_and_stores_nothing(
+    no_record_session, facilitator_client
+):
+    page = facilitator_client.get(edit_url(no_record_session)).content.decode()
+    assert "no written record" in page
+    assert 'name="internal_notes"' not in page
+    response = facilitator_client.post(edit_url(no_record_session), record_post(), follow=True)
+    assert "no written record" in response.content.decode()
+    assert not SessionRecord.objects.filter(session=no_record_session).exists()
+    with pytest.raises(services.RecordRefused):
+        services.session_record_save(
+            session=no_record_session,
+            user=no_record_session.facilitators.first(),
+            version=1,
+            internal_notes="x",
+            summary="",
+            outcomes="",
+        )
+    assert not SessionRecord.objects.exists()
+
+
+def test_no_written_record_says_so_on_the_session_page(no_record_session, facilitator_client):
+    content = facilitator_client.get(no_record_session.get_absolute_url()).content.decode()
+    assert "no written record" in content
+    assert reverse("session_record_edit", args=[no_record_session.pk]) not in content
+
+
+def test_a_locked_record_cannot_be_edited(session, facilitator_client):
+    record = SessionRecordFactory(session=session, state="locked", internal_notes="Final")
+    page = facilitator_client.get(edit_url(session)).content.decode()
+    assert "locked" in page
+    assert 'name="internal_notes"' not in page
+    response = facilitator_client.post(
+        edit_url(session), record_post(version=record.version, internal_notes="Sneaky")
+    )
+    assert response.status_code == 200
+    assert "locked" in response.content.decode()
+    assert "Sneaky" in response.content.decode()  # the typed text is not lost
+    record.refresh_from_db()
+    assert record.internal_notes == "Final"
+
+
+# --- Lifecycle ------------------------------------------------------------------------
+
+
+def share_url(session):
+    return reverse("session_record_share", args=[session.pk])
+
+
+def test_share_then_lock_then_reopen_by_an_organizer(
+    session, facilitator_client, organizer, organizer_client
+):
+    record = SessionRecordFactory(session=session, summary="Options were explored.")
+    response = facilitator_client.post(share_url(session), {"version": record.version})
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert record.state == SessionRecord.State.SHARED
+    assert record.shared_at is not None
+
+    lock = reverse("session_record_lock", args=[session.pk])
+    assert facilitator_client.post(lock).status_code == 302
+    record.refresh_from_db()
+    assert record.state == SessionRecord.State.LOCKED
+
+    reopen = reverse("session_record_reopen", args=[session.pk])
+    assert facilitator_client.post(reopen).status_code == 403
+    assert organizer_client.post(reopen).status_code == 302
+    record.refresh_from_db()
+    assert record.state == SessionRecord.State.DRAFT
+    latest = record.history.first()
+    assert latest.history_change_reason == "Reopened by organizer"
+    assert latest.history_user == organizer
+
+
+def test_a_draft_cannot_be_locked(session, facilitator_client):
+    record = SessionRecordFactory(session=session)
+    response = facilitator_client.post(
+        reverse("session_record_lock", args=[session.pk]), follow=True
+    )
+    assert "Only a record shared with participants can be locked" in response.content.decode()
+    record.refresh_from_db()
+    assert record.state == SessionRecord.State.DRAFT
+
+
+def test_lifecycle_htmx_posts_return_the_record_section(session, facilitator_client):
+    SessionRecordFactory(session=session, state="shared")
+    response = facilitator_client.post(reverse("session_record_lock", args=[session.pk]), **HTMX)
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in content
+    assert 'id="record"' in content
+    assert "Locked" in content
+
+
+def test_the_share_page_and_its_fragment(session, facilitator_client):
+    SessionRecordFactory(session=session)
+    page = facilitator_client.get(share_url(session))
+    assert "<html" in page.content.decode()
+    fragment = facilitator_client.get(share_url(session), **HTMX).content.decode()
+    assert "<html" not in fragment
+    assert 'id="record"' in fragment
+
+
+def test_share_with_a_stale_version_is_refused(session, facilitator_client):
+    record = SessionRecordFactory(session=session, version=3)
+    response = facilitator_client.post(share_url(session), {"version": 2})
+    assert response.status_code == 200
+    assert "changed since" in response.content.decode()
+    record.refresh_from_db()
+    assert record.state == SessionRecord.State.DRAFT
+
+
+# --- What participants read -------------------------------------------------------------
+
+
+def test_participants_read_only_the_shared_summary(session, participant_client):
+    item = AgendaItemFactory(session=session)
+    record = SessionRecordFactory(
+        session=session,
+        internal_notes="Secret note",
+        outcomes="Secret outcome",
+        summary="Public summary",
+    )
+    ItemRecordFactory(agenda_item=item, record=record, discussion="Secret discussion")
+    draft = participant_client.get(session.get_absolute_url()).content.decode()
+    assert "Public summary" not in draft
+    record.state = SessionRecord.State.SHARED
+    record.save()
+    shared = participant_client.get(session.get_absolute_url()).content.decode()
+    assert "Public summary" in shared
+    for secret in ("Secret note", "Secret outcome", "Secret discussion"):
+        assert secret not in shared
+
+
+def test_reopening_hides_the_summary_from_participants_again(
+    session, organizer, participant_client
+):
+    SessionRecordFactory(session=session, summary="Public summary", state="locked")
+    services.session_record_reopen(session=session, user=organizer)
+    content = participant_client.get(session.get_absolute_url()).content.decode()
+    assert "Public summary" not in content
+
+
+@pytest.mark.parametrize(
+    "url_name", ["session_record_edit", "session_record_share", "session_plan_next"]
+)
+def test_participants_get_403_on_record_pages(session, participant_client, url_name):
+    url = reverse(url_name, args=[session.pk])
+    assert participant_client.get(url).status_code == 403
+    assert participant_client.post(url, record_post()).status_code == 403
+    assert not SessionRecord.objects.filter(session=session).exists()
+
+
+def test_a_facilitator_of_another_session_gets_404(other_session, facilitator_client):
+    for name in ("session_record_edit", "session_record_share", "session_record_lock"):
+        url = reverse(name, args=[other_session.pk])
+        assert facilitator_client.post(url, record_post()).status_code == 404
+    assert not SessionRecord.objects.filter(session=other_session).exists()
+
+
+# --- Query counts -----------------------------------------------------------------------
+
+
+def _grow(session, record, n):
+    start = session.agenda_items.count()
+    topic = TopicFactory(process=session.process)
+    for i in range(n):
+        person = ParticipantFactory()
+        InvitationFactory(session=session, participant=person)
+        item = AgendaItemFactory(session=session, position=start + i + 1, topic=topic)
+        ItemRecordFactory(agenda_item=item, record=record)
+        ActionItemFactory(session=session, owner=person, topic=topic)
+
+
+@pytest.mark.parametrize("persona", ["facilitator", "organizer", "participant"])
+def test_session_page_queries_do_not_grow_with_items_and_actions(
+    session, personas, client, count_queries, persona
+):
+    record = SessionRecordFactory(session=session, state="shared")
+    client.force_login(personas[persona])
+    url = session.get_absolute_url()
+    _grow(session, record, 2)
+    small = count_queries(lambda: client.get(url))
+    _grow(session, record, 15)
+    assert count_queries(lambda: client.get(url)) == small
+
+
+def test_editor_queries_do_not_grow_with_items(session, facilitator_client, count_queries):
+    record = SessionRecordFactory(session=session)
+    _grow(session, record, 2)
+    small = count_queries(lambda: facilitator_client.get(edit_url(session)))
+    _grow(session, record, 15)
+    assert count_queries(lambda: facilitator_client.get(edit_url(session))) == small
