@@ -298,11 +298,12 @@ def action_item_add(
     due_date: date | None,
     topic: Topic | None,
     status: str,
-) -> tuple[ActionItem, bool]:
-    """A follow-up action; (action, created). The same form sent twice creates one."""
+) -> tuple[ActionItem | None, bool]:
+    """A follow-up action; (action, created). The same form sent twice creates one (and a
+    repeat finds the first one's action, or None if that form was for another session)."""
     pk = submissions.result_id(submission, "action")
     if not submissions.submission_claim(submission):
-        return ActionItem.objects.get(pk=pk, session=session), False
+        return ActionItem.objects.filter(pk=pk, session=session).first(), False
     action = ActionItem.objects.create(
         id=pk,
         session=session,

@@ -44,7 +44,7 @@ def session_action_add(request, session_id: UUID) -> HttpResponse:
     if not form.is_valid():
         return _render(request, session, action_add_form=form)
     data = form.cleaned_data
-    _action, created = services.action_item_add(
+    action, created = services.action_item_add(
         session=session,
         submission=data["submission"],
         description=data["description"],
@@ -53,7 +53,12 @@ def session_action_add(request, session_id: UUID) -> HttpResponse:
         topic=data["topic"],
         status=data["status"],
     )
-    message = _("The action is added.") if created else _("This action was already added.")
+    if created:
+        message = _("The action is added.")
+    elif action is not None:
+        message = _("This action was already added.")
+    else:
+        message = _("This form was already sent. Reload the page to add another action.")
     if request.htmx:
         return _render(request, session, actions_message=message)
     messages.success(request, message)

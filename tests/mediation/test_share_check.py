@@ -1,0 +1,141 @@
+"""Sharing a summary under Chatham House or off the record goes through the attribution check."""
+
+import pytest
+from django.urls import reverse
+
+from mediation.attribution import find_attributions, terms_for
+from mediation.models import DialogueSession, Invitation, SessionRecord
+from tests.factories import InvitationFactory, ParticipantFactory, SessionRecordFactory
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+@pytest.fixture
+def attendee(session):
+    person = ParticipantFactory(
+        name="Min-jun Lee", pseudonym="Delta", affiliation="Harbour Institute"
+    )
+    InvitationFactory(session=session, participant=person)
+    return person
+
+
+def share(client, session, record, confirm=()):
+    return client.post(
+        reverse("session_record_share", args=[session.pk]),
+        {"version": record.version, "confirm": list(confirm)},
+    )
+
+
+def findings_of(session, record):
+    people = [i.participant for i in session.invitations.exclude(response="declined")]
+    return find_attributions(record.summary, terms_for(people))
+
+
+def test_the_check_highlights_names_and_stops_sharing(session, attendee, facilitator_client):
+    record = SessionRecordFactory(
+        session=session, summary="The fleet was discussed. Lee <b>proposed</b> a pause."
+    )
+    page = facilitator_client.get(reverse("session_record_share", args=[session.pk]))
+    content = page.content.decode()
+    assert "<mark>Lee</mark> &lt;b&gt;proposed&lt;/b&gt;" in content
+    assert "f<mark>" not in content
+    response = share(facilitator_client, session, record)
+    assert response.status_code == 200
+    assert "names attendees" in response.content.decode()
+    record.refresh_from_db()
+    assert record.state == SessionRecord.State.DRAFT
+
+
+def test_partial_confirmation_is_refused_and_complete_confirmation_shares(
+    session, attendee, facilitator_client
+):
+    record = SessionRecordFactory(
+        session=session, summary="Lee spoke.\nThe Harbour Institute view was heard."
+    )
+    ids = [f.id for f in findings_of(session, record)]
+    assert len(ids) == 2
+    share(facilitator_client, session, record, confirm=ids[:1])
+    record.refresh_from_db()
+    assert record.state == SessionRecord.State.DRAFT
+    assert share(facilitator_client, session, record, confirm=ids).status_code == 302
+    record.refresh_from_db()
+    assert record.state == SessionRecord.State.SHARED
+    assert "naming confirmed" in record.history.first().history_change_reason
+
+
+def test_a_stale_confirmation_is_refused(session, attendee, facilitator_client):
+    record = SessionRecordFactory(session=session, summary="Delta spoke.")
+    ids = [f.id for f in findings_of(session, record)]
+    response = share(facilitator_client, session, record, confirm=[*ids, "0123456789abcdef"])
+    assert "changed since" in response.content.decode()
+    record.refresh_from_db()
+    assert record.state == SessionRecord.State.DRAFT
+
+
+def test_a_rewritten_summary_shares_without_confirmation(session, attendee, facilitator_client):
+    record = SessionRecordFactory(session=session, summary="One attendee proposed a pause.")
+    assert share(facilitator_client, session, record).status_code == 302
+    record.refresh_from_db()
+    assert record.state == SessionRecord.State.SHARED
+
+
+def test_people_who_declined_are_not_checked(session, facilitator_client):
+    person = ParticipantFactory(name="Absent Person")
+    InvitationFactory(session=session, participant=person, response=Invitation.Response.DECLINED)
+    record = SessionRecordFactory(session=session, summary="Absent Person was missed.")
+    assert share(facilitator_client, session, record).status_code == 302
+
+
+def test_on_the_record_sessions_are_not_checked(session, attendee, facilitator_client):
+    session.confidentiality = DialogueSession.Confidentiality.ON_RECORD
+    session.save()
+    record = SessionRecordFactory(session=session, summary="Lee proposed a pause.")
+    assert share(facilitator_client, session, record).status_code == 302
+
+
+def test_off_the_record_sessions_are_checked(session, attendee, facilitator_client):
+    session.confidentiality = DialogueSession.Confidentiality.OFF_RECORD
+    session.save()
+    record = SessionRecordFactory(session=session, summary="Lee proposed a pause.")
+    assert share(facilitator_client, session, record).status_code == 200
+    record.refresh_from_db()
+    assert record.state == SessionRecord.State.DRAFT
+
+
+def test_an_empty_summary_cannot_be_shared(session, facilitator_client):
+    record = SessionRecordFactory(session=session, summary="  ")
+    response = share(facilitator_client, session, record)
+    assert "Write the summary" in response.content.decode()
+    record.refresh_from_db()
+    assert record.state == SessionRecord.State.DRAFT
+
+
+def test_editing_a_shared_summary_to_name_someone_takes_it_back_to_draft(
+    session, attendee, facilitator_client, participant_client
+):
+    record = SessionRecordFactory(session=session, summary="All fine.", state="shared")
+    response = facilitator_client.post(
+        reverse("session_record_edit", args=[session.pk]),
+        {"version": record.version, "internal_notes": "", "outcomes": "", "summary": "Lee won."},
+        follow=True,
+    )
+    assert "back to draft" in response.content.decode()
+    record.refresh_from_db()
+    assert record.state == SessionRecord.State.DRAFT
+    assert "Lee won." not in participant_client.get(session.get_absolute_url()).content.decode()
+
+
+def test_the_share_post_over_htmx_returns_the_record_section(
+    session, attendee, facilitator_client
+):
+    record = SessionRecordFactory(session=session, summary="Lee spoke.")
+    response = facilitator_client.post(
+        reverse("session_record_share", args=[session.pk]),
+        {"version": record.version},
+        **HTMX,
+    )
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in content
+    assert 'id="record"' in content
+    assert 'name="confirm"' in content
