@@ -1,0 +1,65 @@
+"""In Chromium: a facilitator writes a summary that names an attendee; the check stops the
+sharing until each naming is confirmed, or the summary is rewritten."""
+
+import pytest
+from playwright.sync_api import expect
+
+from mediation.models import SessionRecord
+from tests.factories import (
+    PASSWORD,
+    DialogueSessionFactory,
+    InvitationFactory,
+    ParticipantFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture
+def meeting(transactional_db):
+    facilitator = UserFactory(username="farid", first_name="Farid", last_name="Facilitator")
+    session = DialogueSessionFactory(title="Round 4", facilitators=[facilitator])
+    InvitationFactory(
+        session=session,
+        participant=ParticipantFactory(name="Min-jun Lee", affiliation="Harbour Institute"),
+    )
+    return session
+
+
+def write_summary(page, live_server, session, text):
+    page.goto(f"{live_server.url}{session.get_absolute_url()}")
+    page.get_by_role("link", name="Write the record").click()
+    page.get_by_label("Summary for participants").fill(text)
+    page.get_by_role("button", name="Save the record").click()
+    expect(page.get_by_text("The record is saved.")).to_be_visible()
+
+
+def test_the_check_stops_a_summary_naming_an_attendee_until_confirmed(
+    meeting, login, page, live_server
+):
+    login("farid", PASSWORD)
+    write_summary(page, live_server, meeting, "The fleet was discussed. Lee proposed a pause.")
+    page.get_by_role("link", name="Share the summary with participants").click()
+    expect(page.locator("mark")).to_have_text(["Lee"])
+    page.get_by_role("button", name="Share with participants").click()
+    expect(page.get_by_role("alert").first).to_contain_text("names")
+    assert SessionRecord.objects.get(session=meeting).state == "draft"
+
+    page.get_by_label("“Lee proposed a pause.” names Lee").check()
+    page.get_by_role("button", name="Share with participants").click()
+    expect(page.get_by_text("The summary is shared with participants.")).to_be_visible()
+    assert SessionRecord.objects.get(session=meeting).state == "shared"
+
+
+def test_a_rewritten_summary_is_shared_without_confirmation(meeting, login, page, live_server):
+    login("farid", PASSWORD)
+    write_summary(page, live_server, meeting, "Lee proposed a pause.")
+    page.get_by_role("link", name="Share the summary with participants").click()
+    expect(page.locator("mark")).to_have_count(1)
+    page.get_by_role("link", name="Rewrite the summary").click()
+    page.get_by_label("Summary for participants").fill("One participant proposed a pause.")
+    page.get_by_role("button", name="Save the record").click()
+    page.get_by_role("link", name="Share the summary with participants").click()
+    expect(page.get_by_text("No sentence of the summary names an attendee.")).to_be_visible()
+    page.get_by_role("button", name="Share with participants").click()
+    expect(page.get_by_text("The summary is shared with participants.")).to_be_visible()
+    assert SessionRecord.objects.get(session=meeting).state == "shared"
