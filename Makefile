@@ -13,7 +13,7 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3 \
 	  $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$c; break; }; \
 	done)
 
-.PHONY: run test venv dev-venv migrate demo lint format check-deploy backup restore clean
+.PHONY: run test venv dev-venv migrate demo demo-code lint format check-deploy backup restore clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed; set PYTHON=/path/to/python3.12"; exit 1; }
@@ -37,6 +37,10 @@ migrate: venv
 
 demo: migrate
 	$(BIN)/python manage.py seed_demo
+
+# The current two-factor code of the demo organizer and facilitator (see README.md).
+demo-code: venv
+	$(BIN)/python manage.py demo_code
 
 # Serves the app for local use. DEBUG stays off; whitenoise serves the static files.
 run: demo

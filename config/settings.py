@@ -100,6 +100,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Marks whether this sign-in was confirmed with a second factor (request.user.is_verified).
     "django_otp.middleware.OTPMiddleware",
+    # With REQUIRE_2FA, sends organizers and facilitators to confirm a code before any page.
+    "mediation.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -178,6 +180,11 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # Sessions end after a period without activity; signing in always starts a new session.
 SESSION_COOKIE_AGE = envint("SESSION_IDLE_MINUTES", 120) * 60
 SESSION_SAVE_EVERY_REQUEST = True
+
+# Organizers and facilitators confirm a code from an authenticator app after their password
+# (see mediation/twofactor.py). Off only for local development with DEBUG.
+REQUIRE_2FA = envbool("REQUIRE_2FA", not DEBUG)
+OTP_TOTP_ISSUER = "Dialogue tracker"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

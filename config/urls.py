@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from mediation.views import twofactor
+
 admin.site.site_header = "Track II dialogue tracker"
 admin.site.site_title = "Dialogue tracker admin"
 admin.site.index_title = "Organizers' console"
@@ -15,6 +17,13 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/two-factor/", twofactor.two_factor_verify, name="two_factor_verify"),
+    path("accounts/two-factor/setup/", twofactor.two_factor_setup, name="two_factor_setup"),
+    path(
+        "accounts/two-factor/backup-codes/",
+        twofactor.two_factor_backup_codes,
+        name="two_factor_backup_codes",
+    ),
     path("admin/", admin.site.urls),
     path("glossary/", include("glossary.urls")),
     path("", include("mediation.urls")),

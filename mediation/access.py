@@ -185,3 +185,23 @@ def get_process(user: AnyUser, pk: uuid.UUID | str) -> DialogueProcess:
     if sessions_visible_to(user).filter(process_id=pk).exists():
         raise PermissionDenied
     raise Http404
+
+
+def processes_taken_part_in(user: AnyUser) -> QuerySet[DialogueProcess]:
+    """Processes in which the user, as a participant, is invited to a session they may see:
+    those whose consents they manage themselves."""
+    participant = participant_of(user)
+    if participant is None:
+        return DialogueProcess.objects.none()
+    invited = Invitation.objects.filter(
+        participant=participant, session__in=sessions_visible_to(user)
+    ).values("session__process_id")
+    return DialogueProcess.objects.filter(archived_at__isnull=True, id__in=invited)
+
+
+def get_process_taken_part_in(user: AnyUser, pk: uuid.UUID | str) -> DialogueProcess:
+    """A process whose consents the user may give or withdraw (404 for any other)."""
+    process = processes_taken_part_in(user).filter(pk=_as_uuid(pk)).first()
+    if process is None:
+        raise Http404
+    return process

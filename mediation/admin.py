@@ -9,22 +9,27 @@ from datetime import datetime, timedelta
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
-from . import access, services
+from . import access, audit, services
 from .forms import DialogueSessionForm
 from .models import (
     ActionItem,
     AgendaItem,
+    Consent,
     DialogueProcess,
     DialogueSession,
     Invitation,
     Participant,
+    ReadEvent,
     SessionRecord,
     Side,
     Topic,
@@ -66,11 +71,152 @@ def _scoped_choices(field_name: str, request: HttpRequest):
     return None
 
 
+class AuditedHistoryAdmin(SimpleHistoryAdmin):
+    """Change history that organizers can read, scoped like the rest of the admin.
+
+    simple-history's views look the object up in the whole table (and fall back to its last
+    historical row), so both check the admin's scoped queryset first: another process's
+    object answers 404, as if missing. Reading history leaves a ReadEvent, and history is
+    read-only here (no revert through the history form).
+    """
+
+    def _scoped_object_or_404(self, request, object_id):
+        try:
+            obj = self.get_queryset(request).filter(pk=object_id).first()
+        except (ValidationError, ValueError):
+            obj = None
+        if obj is None:
+            raise Http404
+        return obj
+
+    def audit_process_id(self, obj):
+        if isinstance(obj, DialogueProcess):
+            return obj.pk
+        # ProcessScopedAdmin names the way to the process; the roster has none.
+        process_path = getattr(self, "process_path", None)
+        if not process_path:
+            return None
+        *path, last = process_path.split("__")
+        for part in path:
+            obj = getattr(obj, part)
+        return getattr(obj, f"{last}_id")
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self._scoped_object_or_404(request, object_id)
+        response = super().history_view(request, object_id, extra_context)
+        audit.read_event_log(
+            user=request.user,
+            kind=ReadEvent.Kind.HISTORY,
+            obj=obj,
+            process_id=self.audit_process_id(obj),
+        )
+        return response
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method != "GET":
+            raise PermissionDenied
+        obj = self._scoped_object_or_404(request, object_id)
+        response = super().history_form_view(request, object_id, version_id, extra_context)
+        audit.read_event_log(
+            user=request.user,
+            kind=ReadEvent.Kind.HISTORY,
+            obj=obj,
+            process_id=self.audit_process_id(obj),
+        )
+        return response
+
+
+class ArchivedFilter(admin.SimpleListFilter):
+    title = _("archived")
+    parameter_name = "archived"
+
+    def lookups(self, request, model_admin):
+        return [("no", _("In use")), ("yes", _("Archived"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(archived_at__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(archived_at__isnull=True)
+        return queryset
+
+
+class ArchiveActionsMixin:
+    """Archive and Restore instead of deleting: reversible, and nothing attached is lost."""
+
+    actions = ["archive_selected", "restore_selected"]
+
+    @admin.display(description=_("archived"), boolean=True, ordering="archived_at")
+    def is_archived(self, obj):
+        return obj.archived_at is not None
+
+    @admin.action(description=_("Archive (hide everywhere, keep everything)"))
+    def archive_selected(self, request, queryset):
+        count = services.objects_archive(queryset=queryset, user=request.user)
+        self.message_user(
+            request,
+            ngettext("Archived %(count)d item.", "Archived %(count)d items.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Restore from the archive"))
+    def restore_selected(self, request, queryset):
+        count = services.objects_restore(queryset=queryset, user=request.user)
+        self.message_user(
+            request,
+            ngettext("Restored %(count)d item.", "Restored %(count)d items.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+class ConsentInline(ScopedChoicesMixin, admin.TabularInline):
+    """Consents, dated. Existing ones are read-only and never deleted: withdraw them from
+    the consents list instead, so the record of who agreed to what stays whole."""
+
+    model = Consent
+    extra = 0
+    can_delete = False
+    fields = ["kind", "given_at", "withdrawn_at", "recorded_by"]
+    readonly_fields = ["recorded_by"]
+    ordering = ["-given_at"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        processes = access.processes_administered_by(request.user, include_archived=True)
+        return (
+            super()
+            .get_queryset(request)
+            .filter(process__in=processes.values("id"))
+            .select_related("participant", "process", "recorded_by")
+        )
+
+
+class ParticipantConsentInline(ConsentInline):
+    fields = ["process", *ConsentInline.fields]
+
+
+class ProcessConsentInline(ConsentInline):
+    fields = ["participant", *ConsentInline.fields]
+    autocomplete_fields = ["participant"]
+
+
+def _save_consent_formsets(request, formsets):
+    for formset in formsets:
+        if formset.model is Consent:
+            for form in formset.forms:
+                if form.instance.pk is None or form.instance._state.adding:
+                    form.instance.recorded_by = request.user
+
+
 # --- Participants -------------------------------------------------------------------------
 
 
 @admin.register(Participant)
-class ParticipantAdmin(admin.ModelAdmin):
+class ParticipantAdmin(ArchiveActionsMixin, AuditedHistoryAdmin):
     list_display = [
         "name",
         "category",
@@ -79,8 +225,10 @@ class ParticipantAdmin(admin.ModelAdmin):
         "identity_protected",
         "pseudonym",
         "user",
+        "is_archived",
     ]
-    list_filter = ["category", "identity_protected", "country"]
+    list_filter = ["category", "identity_protected", ArchivedFilter, "country"]
+    inlines = [ParticipantConsentInline]
     search_fields = ["name", "pseudonym", "affiliation", "email", "country", "expertise"]
     list_select_related = ["user"]
     autocomplete_fields = ["user"]
@@ -90,6 +238,17 @@ class ParticipantAdmin(admin.ModelAdmin):
         (_("Expertise"), {"fields": ["expertise"]}),
         (_("Identity protection"), {"fields": ["identity_protected", "pseudonym"]}),
     ]
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        # Archived people drop out of pickers (autocomplete); their past rows stay intact.
+        if request.path == reverse("admin:autocomplete"):
+            queryset = queryset.filter(archived_at__isnull=True)
+        return queryset, may_have_duplicates
+
+    def save_formset(self, request, form, formset, change):
+        _save_consent_formsets(request, [formset])
+        super().save_formset(request, form, formset, change)
 
 
 # --- Processes ----------------------------------------------------------------------------
@@ -107,12 +266,16 @@ class TopicInline(admin.TabularInline):
 
 
 @admin.register(DialogueProcess)
-class DialogueProcessAdmin(admin.ModelAdmin):
-    list_display = ["title", "track", "status", "session_count", "updated_at"]
-    list_filter = ["track", "status"]
+class DialogueProcessAdmin(ArchiveActionsMixin, AuditedHistoryAdmin):
+    list_display = ["title", "track", "status", "session_count", "updated_at", "is_archived"]
+    list_filter = ["track", "status", ArchivedFilter]
     search_fields = ["title", "conflict"]
     filter_horizontal = ["organizers"]
-    inlines = [SideInline, TopicInline]
+    inlines = [SideInline, TopicInline, ProcessConsentInline]
+
+    def save_formset(self, request, form, formset, change):
+        _save_consent_formsets(request, [formset])
+        super().save_formset(request, form, formset, change)
 
     def get_queryset(self, request):
         return access.processes_administered_by(request.user, include_archived=True).annotate(
@@ -139,7 +302,7 @@ class SideAdmin(ProcessScopedAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(ProcessScopedAdmin):
+class TopicAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
     list_display = ["title", "process", "sensitivity", "status", "updated_at"]
     list_filter = ["sensitivity", "status", "process"]
     search_fields = ["title", "description", "process__title"]
@@ -182,7 +345,7 @@ class NextRoundForm(forms.Form):
 
 
 @admin.register(DialogueSession)
-class DialogueSessionAdmin(ProcessScopedAdmin):
+class DialogueSessionAdmin(ArchiveActionsMixin, AuditedHistoryAdmin, ProcessScopedAdmin):
     list_display = [
         "title",
         "process",
@@ -192,15 +355,23 @@ class DialogueSessionAdmin(ProcessScopedAdmin):
         "format",
         "confidentiality",
         "status",
+        "is_archived",
     ]
-    list_filter = ["status", "confidentiality", "format", "location_kind", "process"]
+    list_filter = [
+        "status",
+        "confidentiality",
+        "format",
+        "location_kind",
+        ArchivedFilter,
+        "process",
+    ]
     search_fields = ["title", "objectives", "venue", "process__title"]
     list_select_related = ["process"]
     date_hierarchy = "starts_at"
     filter_horizontal = ["facilitators"]
     inlines = [AgendaItemInline, InvitationInline]
     form = DialogueSessionForm
-    actions = ["duplicate_as_next_round"]
+    actions = ["duplicate_as_next_round", *ArchiveActionsMixin.actions]
     fieldsets = [
         (None, {"fields": ["process", "title", "status", "format", "objectives"]}),
         (_("When"), {"fields": ["starts_at", "ends_at", "time_zone"]}),
@@ -224,7 +395,7 @@ class DialogueSessionAdmin(ProcessScopedAdmin):
                 starts_at = datetime.combine(day, local_start.timetz().replace(tzinfo=None))
                 starts_at = starts_at.replace(tzinfo=session.zone)
                 copy = services.session_duplicate_as_next_round(
-                    session=session, starts_at=starts_at
+                    session=session, starts_at=starts_at, user=request.user
                 )
                 self.message_user(
                     request,
@@ -251,7 +422,7 @@ class DialogueSessionAdmin(ProcessScopedAdmin):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(ProcessScopedAdmin):
+class InvitationAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
     process_path = "session__process"
     list_display = ["participant", "session", "role", "response", "attended", "side", "capacity"]
     list_filter = ["response", "role", "attended", "capacity", "session__process"]
@@ -261,7 +432,7 @@ class InvitationAdmin(ProcessScopedAdmin):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(ProcessScopedAdmin):
+class AgendaItemAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
     process_path = "session__process"
     list_display = ["title", "session", "position", "topic", "duration_minutes", "lead"]
     list_filter = ["session__process"]
@@ -271,7 +442,7 @@ class AgendaItemAdmin(ProcessScopedAdmin):
 
 
 @admin.register(SessionRecord)
-class SessionRecordAdmin(ProcessScopedAdmin):
+class SessionRecordAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
     process_path = "session__process"
     list_display = ["session", "state", "shared_at", "version", "updated_at"]
     list_filter = ["state", "session__process"]
@@ -281,7 +452,7 @@ class SessionRecordAdmin(ProcessScopedAdmin):
 
 
 @admin.register(ActionItem)
-class ActionItemAdmin(ProcessScopedAdmin):
+class ActionItemAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
     process_path = "session__process"
     list_display = ["description", "session", "owner", "due_date", "status"]
     list_filter = ["status", "session__process"]
@@ -289,3 +460,90 @@ class ActionItemAdmin(ProcessScopedAdmin):
     list_select_related = ["session", "owner"]
     autocomplete_fields = ["owner"]
     date_hierarchy = "due_date"
+
+
+# --- Consents and the read audit ----------------------------------------------------------
+
+
+class InForceFilter(admin.SimpleListFilter):
+    title = _("in force")
+    parameter_name = "in_force"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("In force")), ("no", _("Withdrawn"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(withdrawn_at__isnull=True)
+        if self.value() == "no":
+            return queryset.filter(withdrawn_at__isnull=False)
+        return queryset
+
+
+@admin.register(Consent)
+class ConsentAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
+    """Consents of the organizer's processes. A consent is never deleted or rewritten:
+    it is given (a new row) or withdrawn (dated), so the trail of who agreed to what stays."""
+
+    list_display = ["participant", "process", "kind", "given_at", "withdrawn_at", "recorded_by"]
+    list_filter = ["kind", InForceFilter, ("process", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["participant__name", "participant__pseudonym", "process__title"]
+    list_select_related = ["participant", "process", "recorded_by"]
+    autocomplete_fields = ["participant"]
+    date_hierarchy = "given_at"
+    fields = ["participant", "process", "kind", "given_at", "withdrawn_at", "recorded_by"]
+    actions = ["withdraw_selected"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return ["withdrawn_at", "recorded_by"]
+        return self.fields
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.recorded_by = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Withdraw the selected consents (now)"))
+    def withdraw_selected(self, request, queryset):
+        count = services.consents_withdraw(queryset=queryset, user=request.user)
+        self.message_user(
+            request,
+            ngettext("Withdrew %(count)d consent.", "Withdrew %(count)d consents.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(ReadEvent)
+class ReadEventAdmin(admin.ModelAdmin):
+    """Who read what: read-only, and organizers see the events of their processes only."""
+
+    list_display = ["at", "username", "kind", "process", "object_type", "object_id"]
+    list_filter = [
+        "kind",
+        ("at", admin.DateFieldListFilter),
+        ("process", admin.RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["username"]
+    list_select_related = ["process"]
+    date_hierarchy = "at"
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        processes = access.processes_administered_by(request.user, include_archived=True)
+        return queryset.filter(process__in=processes.values("id"))
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

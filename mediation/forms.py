@@ -87,3 +87,19 @@ class DialogueSessionForm(forms.ModelForm):
         if starts and ends and ends <= starts and "ends_at" not in self.errors:
             self.add_error("ends_at", _("The session must end after it starts."))
         return cleaned
+
+
+class TwoFactorCodeForm(forms.Form):
+    """A code from an authenticator app (six digits) or a single-use backup code."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=16,
+        strip=True,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}
+        ),
+    )
+
+    def clean_code(self) -> str:
+        return self.cleaned_data["code"].replace(" ", "").lower()

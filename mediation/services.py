@@ -10,16 +10,18 @@ from datetime import date, datetime
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from . import attribution, confidentiality, selectors, submissions
 from .access import ORGANIZERS_GROUP
 from .models import (
     ActionItem,
     AgendaItem,
+    Consent,
+    DialogueProcess,
     DialogueSession,
     Invitation,
     ItemRecord,
@@ -47,11 +49,12 @@ def organizers_group_ensure() -> Group:
 
 @transaction.atomic
 def session_duplicate_as_next_round(
-    *, session: DialogueSession, starts_at: datetime
+    *, session: DialogueSession, starts_at: datetime, user=None
 ) -> DialogueSession:
     """A new planned session of the same process: same length, agenda and invitations.
 
     Answers and attendance start afresh; the record and actions stay with the original.
+    The copied rows are written in bulk with their history, in the name of `user`.
     """
     length = session.ends_at - session.starts_at
     copy = DialogueSession.objects.create(
@@ -68,27 +71,35 @@ def session_duplicate_as_next_round(
         objectives=session.objectives,
     )
     copy.facilitators.set(session.facilitators.all())
-    AgendaItem.objects.bulk_create(
-        AgendaItem(
-            session=copy,
-            position=item.position,
-            title=item.title,
-            topic_id=item.topic_id,
-            duration_minutes=item.duration_minutes,
-            lead_id=item.lead_id,
-            notes=item.notes,
-        )
-        for item in session.agenda_items.order_by("position")
+    bulk_create_with_history(
+        [
+            AgendaItem(
+                session=copy,
+                position=item.position,
+                title=item.title,
+                topic_id=item.topic_id,
+                duration_minutes=item.duration_minutes,
+                lead_id=item.lead_id,
+                notes=item.notes,
+            )
+            for item in session.agenda_items.order_by("position")
+        ],
+        AgendaItem,
+        default_user=user,
     )
-    Invitation.objects.bulk_create(
-        Invitation(
-            session=copy,
-            participant_id=invitation.participant_id,
-            role=invitation.role,
-            side_id=invitation.side_id,
-            capacity=invitation.capacity,
-        )
-        for invitation in session.invitations.all()
+    bulk_create_with_history(
+        [
+            Invitation(
+                session=copy,
+                participant_id=invitation.participant_id,
+                role=invitation.role,
+                side_id=invitation.side_id,
+                capacity=invitation.capacity,
+            )
+            for invitation in session.invitations.all()
+        ],
+        Invitation,
+        default_user=user,
     )
     return copy
 
@@ -410,3 +421,58 @@ def session_plan_next_round(
         default_user=user,
     )
     return copy, True
+
+
+# --- Archive instead of delete, consents (security issue) ---------------------------------
+
+
+@transaction.atomic
+def objects_archive(*, queryset: QuerySet, user) -> int:
+    """Archive processes, sessions or participants: they leave every page and picker, keep
+    everything attached to them, and come back with `objects_restore`. Written with history."""
+    objects = list(queryset.filter(archived_at__isnull=True))
+    now = timezone.now()
+    for obj in objects:
+        obj.archived_at = now
+    bulk_update_with_history(objects, queryset.model, ["archived_at"], default_user=user)
+    return len(objects)
+
+
+@transaction.atomic
+def objects_restore(*, queryset: QuerySet, user) -> int:
+    objects = list(queryset.filter(archived_at__isnull=False))
+    for obj in objects:
+        obj.archived_at = None
+    bulk_update_with_history(objects, queryset.model, ["archived_at"], default_user=user)
+    return len(objects)
+
+
+@transaction.atomic
+def consent_give(
+    *, participant: Participant, process: DialogueProcess, kind: Consent.Kind, user
+) -> Consent:
+    """Record a consent as given now; giving one already in force changes nothing."""
+    existing = (
+        Consent.objects.in_force()
+        .select_for_update()
+        .filter(participant=participant, process=process, kind=kind)
+        .first()
+    )
+    if existing is not None:
+        return existing
+    consent = Consent(participant=participant, process=process, kind=kind, recorded_by=user)
+    consent._history_user = user
+    consent.save()
+    return consent
+
+
+@transaction.atomic
+def consents_withdraw(*, queryset: QuerySet[Consent], user) -> int:
+    """Withdraw consents now. The rows stay (who agreed to what, and when, is a record);
+    every output reads consents in force on its next request, so it takes effect at once."""
+    consents = list(queryset.in_force().select_for_update())
+    now = timezone.now()
+    for consent in consents:
+        consent.withdrawn_at = max(now, consent.given_at)
+    bulk_update_with_history(consents, Consent, ["withdrawn_at"], default_user=user)
+    return len(consents)

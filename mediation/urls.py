@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import actions, health, home, processes, records, rounds, sessions
+from .views import actions, consents, exports, health, home, processes, records, rounds, sessions
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -42,4 +42,11 @@ urlpatterns = [
         name="session_action_update",
     ),
     path("sessions/<uuid:session_id>/next/", rounds.session_plan_next, name="session_plan_next"),
+    path(
+        "sessions/<uuid:session_id>/attendance.csv",
+        exports.session_attendance_export,
+        name="session_attendance_export",
+    ),
+    path("consents/", consents.my_consents, name="my_consents"),
+    path("consents/change/", consents.my_consents_change, name="my_consents_change"),
 ]

@@ -116,3 +116,9 @@ def count_queries(db):
         return len(queries)
 
     return _count
+
+
+@pytest.fixture(autouse=True)
+def _two_factor_off(settings):
+    """Most tests sign in with force_login; the two-factor tests turn REQUIRE_2FA back on."""
+    settings.REQUIRE_2FA = False

@@ -8,7 +8,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from .. import access, selectors
+from .. import access, audit, selectors
+from ..models import ReadEvent
 from .records import workspace_context
 
 
@@ -18,6 +19,14 @@ from .records import workspace_context
 def session_detail(request: HttpRequest, session_id: UUID) -> HttpResponse:
     session = access.get_session(request.user, session_id)
     page = selectors.session_page(request.user, session)
+    if page.sees_identities and any(i.participant.identity_protected for i in page.invitations):
+        # The page shows a protected person's real name: leave a trace in the read audit.
+        audit.read_event_log(
+            user=request.user,
+            kind=ReadEvent.Kind.IDENTITY,
+            obj=session,
+            process_id=session.process_id,
+        )
     return render(
         request,
         "mediation/session_detail.html",

@@ -5,6 +5,7 @@ Playwright cannot download its own browsers on these machines, so it is pointed 
 Django refuse database access from the test thread unless DJANGO_ALLOW_ASYNC_UNSAFE is set.
 """
 
+import io
 import os
 import shutil
 import tempfile
@@ -60,7 +61,11 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture
 def login(page, live_server):
-    """Sign in through the real login form, as a person would."""
+    """Sign in through the real login form, as a person would.
+
+    Tests run with REQUIRE_2FA off (tests/conftest.py); a test that turns it on signs in
+    as a demo organizer or facilitator, and this types the code `demo_code` prints.
+    """
 
     def _login(username: str, password: str):
         page.goto(f"{live_server.url}/accounts/login/")
@@ -68,6 +73,14 @@ def login(page, live_server):
         page.get_by_label("Password").fill(password)
         page.get_by_role("button", name="Sign in").click()
         page.wait_for_load_state()
+        if "/accounts/two-factor/" in page.url:
+            from django.core.management import call_command
+
+            out = io.StringIO()
+            call_command("demo_code", username, stdout=out)
+            page.get_by_label("Code").fill(out.getvalue().split()[1])
+            page.get_by_role("button", name="Confirm").click()
+            page.wait_for_load_state()
         return page
 
     return _login

@@ -50,3 +50,26 @@ def test_the_organizer_opens_a_session_in_the_admin(demo, login, page, live_serv
     page.get_by_role("link", name="Round 3: from ideas to options").first.click()
     expect(page.get_by_role("heading", name="Agenda items")).to_be_visible()
     expect(page.get_by_role("heading", name="Invitations")).to_be_visible()
+
+
+def test_with_two_factor_on_the_organizer_confirms_a_code_then_reaches_the_admin(
+    demo, login, page, live_server, settings
+):
+    settings.REQUIRE_2FA = True
+    login("organizer", DEMO_PASSWORD)
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Olivia Organizer")
+    page.goto(f"{live_server.url}/admin/")
+    expect(page.get_by_role("heading", name="Organizers' console")).to_be_visible()
+
+
+def test_with_two_factor_on_an_organizer_is_stopped_at_the_code_page(
+    demo, page, live_server, settings
+):
+    settings.REQUIRE_2FA = True
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill("organizer")
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirm it is you")
+    page.goto(f"{live_server.url}/admin/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirm it is you")

@@ -75,6 +75,33 @@ MATRIX = [
         lambda w: reverse("session_plan_next", args=[w["other_session"].pk]),
         OTHERS_ONLY,
     ),
+    # --- Security issue: exports, consents, two-factor pages (GET only) ---
+    (
+        "attendance export",
+        lambda w: reverse("session_attendance_export", args=[w["session"].pk]),
+        {"organizer": 200, "facilitator": 200, "participant": 403, "stranger": 404},
+    ),
+    (
+        "attendance export of another session",
+        lambda w: reverse("session_attendance_export", args=[w["other_session"].pk]),
+        {"organizer": 200, "facilitator": 404, "participant": 404, "stranger": 404},
+    ),
+    (
+        "attendance export of a missing session",
+        lambda w: reverse("session_attendance_export", args=[MISSING]),
+        {"organizer": 404, "facilitator": 404, "participant": 404, "stranger": 404},
+    ),
+    (
+        "my consents",
+        lambda w: reverse("my_consents"),
+        {"organizer": 200, "facilitator": 200, "participant": 200, "stranger": 200},
+    ),
+    (
+        # Shown once after enrolling; without codes waiting it sends the person on.
+        "two-factor backup codes",
+        lambda w: reverse("two_factor_backup_codes"),
+        {"organizer": 302, "facilitator": 302, "participant": 302, "stranger": 302},
+    ),
 ]
 
 PERSONAS = ["organizer", "facilitator", "participant", "stranger"]
@@ -238,6 +265,41 @@ WRITES = [
 ]
 
 
+# --- Pages that take both GET and POST, and POST-only URLs (security issue) ---------------
+# REQUIRE_2FA is off here (tests/conftest.py): nobody owes a code, and nobody has a device,
+# so the code page sends everyone to set one up. tests/mediation/test_two_factor.py covers
+# the pages with REQUIRE_2FA on.
+
+MATRIX_GET_AND_POST = [
+    (
+        "two-factor code",
+        lambda w: reverse("two_factor_verify"),
+        {"organizer": 302, "facilitator": 302, "participant": 302, "stranger": 302},
+    ),
+    (
+        "two-factor setup",
+        lambda w: reverse("two_factor_setup"),
+        {"organizer": 200, "facilitator": 200, "participant": 200, "stranger": 200},
+    ),
+]
+
+# (name, url builder, form data builder, {persona: expected status})
+MATRIX_POST = [
+    (
+        "give a consent in my own process",
+        lambda w: reverse("my_consents_change"),
+        lambda w: {"process": str(w["process"].pk), "kind": "listed", "action": "give"},
+        {"organizer": 404, "facilitator": 404, "participant": 302, "stranger": 404},
+    ),
+    (
+        "give a consent in a missing process",
+        lambda w: reverse("my_consents_change"),
+        lambda w: {"process": str(MISSING), "kind": "listed", "action": "give"},
+        {"organizer": 404, "facilitator": 404, "participant": 404, "stranger": 404},
+    ),
+]
+
+
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize(("name", "url", "expected"), WRITES, ids=[row[0] for row in WRITES])
 def test_write_access_matrix(world, client, persona, name, url, expected):
@@ -259,4 +321,48 @@ def test_write_endpoints_refuse_get(world, organizer, name, url, expected):
         pytest.skip("a form page: GET shows the form (checked in MATRIX)")
     client = Client()
     client.force_login(organizer)
+    assert client.get(url(world)).status_code == 405
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize(
+    ("name", "url", "expected"), MATRIX_GET_AND_POST, ids=[r[0] for r in MATRIX_GET_AND_POST]
+)
+def test_access_matrix_get_and_post_pages(world, client, persona, name, url, expected):
+    client.force_login(world[persona])
+    assert client.get(url(world)).status_code == expected[persona], f"{persona} on {name}"
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "expected"), MATRIX_GET_AND_POST, ids=[r[0] for r in MATRIX_GET_AND_POST]
+)
+def test_anonymous_visitors_are_sent_to_sign_in_from_get_and_post_pages(
+    world, client, name, url, expected
+):
+    for method in (client.get, client.post):
+        response = method(url(world))
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize(
+    ("name", "url", "data", "expected"), MATRIX_POST, ids=[r[0] for r in MATRIX_POST]
+)
+def test_access_matrix_posts(world, client, persona, name, url, data, expected):
+    client.force_login(world[persona])
+    response = client.post(url(world), data(world))
+    assert response.status_code == expected[persona], f"{persona} on {name}"
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "data", "expected"), MATRIX_POST, ids=[r[0] for r in MATRIX_POST]
+)
+def test_post_only_urls_refuse_reads_and_anonymous_visitors(
+    world, client, name, url, data, expected
+):
+    response = client.post(url(world), data(world))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+    client.force_login(world["organizer"])
     assert client.get(url(world)).status_code == 405

@@ -112,6 +112,8 @@ def test_an_organizer_who_creates_a_process_runs_it(demo):
             "sides-INITIAL_FORMS": "0",
             "topics-TOTAL_FORMS": "0",
             "topics-INITIAL_FORMS": "0",
+            "consents-TOTAL_FORMS": "0",
+            "consents-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302

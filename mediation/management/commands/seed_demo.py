@@ -5,6 +5,7 @@ only when missing, so running it twice changes nothing. Dates are relative to th
 run, so a fresh demo always has past and upcoming sessions.
 """
 
+import base64
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -13,6 +14,7 @@ from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from mediation import services
 from mediation.models import (
@@ -30,6 +32,14 @@ from mediation.models import (
 
 # A documented demo password, printed by the command; real accounts never use it.
 DEMO_PASSWORD = "track-two-demo"  # noqa: S105
+
+# The demo organizer's and facilitator's authenticator key, published in README.md so that
+# anyone can add it to an app, or run `make demo-code`. Only devices with this name and key
+# count as demo devices; `demo_code` refuses any other.
+DEMO_TOTP_KEY_BASE32 = "ORZGCY3LFV2HO3ZNMRSW23ZNNNSXSIJB"  # "track-two-demo-key!!"
+DEMO_TOTP_KEY = base64.b32decode(DEMO_TOTP_KEY_BASE32).hex()
+DEMO_DEVICE_NAME = "Demo authenticator (seed_demo)"
+DEMO_2FA_USERS = ("organizer", "facilitator")
 
 C = Participant.Category
 PEOPLE = [
@@ -170,6 +180,7 @@ class Command(BaseCommand):
         self.back_channel(demo)
         self.river_valley(demo)
         self.consents(demo)
+        self.authenticators(demo)
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in as:"))
         for username, what in [
             ("organizer", "runs both processes; opens the admin at /admin/"),
@@ -177,6 +188,22 @@ class Command(BaseCommand):
             ("participant", "invited to some sessions, not all"),
         ]:
             self.stdout.write(f"  {username:<12} password: {password:<20} {what}")
+        self.stdout.write(
+            "organizer and facilitator then confirm a code (two-factor sign-in, on unless "
+            "DEBUG or REQUIRE_2FA=false):\n"
+            "  make demo-code   (or: python manage.py demo_code) prints the current codes;\n"
+            f"  or add the key {DEMO_TOTP_KEY_BASE32} to an authenticator app."
+        )
+
+    def authenticators(self, demo: Demo):
+        """A confirmed authenticator with the published demo key for the organizer and the
+        facilitator, so the demo shows two-factor sign-in without a phone."""
+        for user in (demo.organizer, demo.facilitator):
+            TOTPDevice.objects.update_or_create(
+                user=user,
+                name=DEMO_DEVICE_NAME,
+                defaults={"key": DEMO_TOTP_KEY, "confirmed": True},
+            )
 
     # --- People -------------------------------------------------------------------------
 
