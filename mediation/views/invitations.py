@@ -52,7 +52,7 @@ def invitation_accept(request: HttpRequest, uidb64: str, token: str) -> HttpResp
     user = _invited_user(uidb64)
     if user is None or not invitation_token_generator.check_token(user, token):
         return render(request, "mediation/welcome_invalid.html", status=400)
-    form = SetPasswordForm(user, request.POST or None)
+    form = SetPasswordForm(user, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")

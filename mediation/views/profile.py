@@ -56,7 +56,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 @login_required
 @never_cache
 def password_change(request: HttpRequest) -> HttpResponse:
-    form = PasswordChangeForm(request.user, request.POST or None)
+    form = PasswordChangeForm(request.user, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         # Keeps this session; every other session of the account ends on its next request
