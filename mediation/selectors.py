@@ -197,9 +197,15 @@ def _my_invitations(user) -> QuerySet[Invitation]:
     participant = access.participant_of(user)
     if participant is None:
         return Invitation.objects.none()
-    return Invitation.objects.filter(
-        participant=participant, session__in=access.sessions_visible_to(user).values("id")
-    ).select_related("session__process", "session__record")
+    # Sessions the user runs (as facilitator or organizer) are on their working lists, not
+    # on their agenda as an invitee.
+    return (
+        Invitation.objects.filter(
+            participant=participant, session__in=access.sessions_visible_to(user).values("id")
+        )
+        .exclude(session__in=access.sessions_editable_by(user).values("id"))
+        .select_related("session__process", "session__record")
+    )
 
 
 def _entries(page: Page, now: datetime) -> Page:

@@ -270,3 +270,20 @@ def test_participant_session_page_query_count_does_not_grow(
     small = count_queries(lambda: participant_client.get(session.get_absolute_url()))
     build(size)
     assert count_queries(lambda: participant_client.get(session.get_absolute_url())) == small
+
+
+def test_someone_who_runs_a_session_and_is_invited_to_another_sees_each_once(
+    session, other_session, facilitator, client
+):
+    from tests.factories import ParticipantFactory as Person
+
+    person = Person(user=facilitator)
+    InvitationFactory(session=session, participant=person, role="facilitator")
+    InvitationFactory(session=other_session, participant=person)
+    client.force_login(facilitator)
+    content = client.get(reverse("home")).content.decode()
+    assert content.count(f'href="{session.get_absolute_url()}"') == 1
+    assert content.count(f'href="{other_session.get_absolute_url()}"') == 1
+    assert "Upcoming sessions I am invited to" in content
+    assert f'id="answer-{other_session.pk}"' in content
+    assert f'id="answer-{session.pk}"' not in content
