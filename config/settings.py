@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The signed-in person's own time zone and language (mediation.models.Profile).
+    "mediation.middleware_locale.UserLocaleMiddleware",
     # Marks whether this sign-in was confirmed with a second factor (request.user.is_verified).
     "django_otp.middleware.OTPMiddleware",
     # With REQUIRE_2FA, sends organizers and facilitators to confirm a code before any page.
@@ -223,6 +225,17 @@ if os.environ.get("EMAIL_HOST"):
     }
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+
+# Invitation links (set a password, land on the session) expire after this many days.
+INVITATION_LINK_DAYS = envint("INVITATION_LINK_DAYS", 7)
+# `manage.py send_reminders` reminds invitees of a session starting within this many hours.
+REMINDER_HOURS = envint("REMINDER_HOURS", 48)
+# Links in emails sent from the command line (cron) start with this address.
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
+
+# --- Background tasks ---------------------------------------------------------------------
+# Emails are sent as Django tasks; the immediate backend runs them at once, in process.
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 # --- Security -----------------------------------------------------------------------------
 # HTTPS=true in production (see README): secure cookies, HSTS and the redirect to https.

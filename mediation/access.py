@@ -205,3 +205,48 @@ def get_process_taken_part_in(user: AnyUser, pk: uuid.UUID | str) -> DialoguePro
     if process is None:
         raise Http404
     return process
+
+
+# --- Participant portal -------------------------------------------------------------------
+
+
+def get_own_invitation(user: AnyUser, session: DialogueSession) -> Invitation:
+    """The user's own invitation to a session they may see; anyone else may not answer (403).
+
+    Call after `get_session`, so a stranger has already met the 404.
+    """
+    participant = participant_of(user)
+    invitation = (
+        session.invitations.filter(participant=participant).select_related("participant").first()
+        if participant is not None
+        else None
+    )
+    if invitation is None:
+        raise PermissionDenied
+    return invitation
+
+
+def actions_owned_by(user: AnyUser):
+    """Follow-up actions the user owns (as a participant), in sessions they may see."""
+    from .models import ActionItem
+
+    participant = participant_of(user)
+    if participant is None:
+        return ActionItem.objects.none()
+    return ActionItem.objects.filter(
+        owner=participant, session__in=sessions_visible_to(user).values("id")
+    )
+
+
+def get_own_action(user: AnyUser, pk: uuid.UUID | str):
+    """One action the user owns; any other (or a missing one) is a 404."""
+    action = actions_owned_by(user).filter(pk=_as_uuid(pk)).first()
+    if action is None:
+        raise Http404
+    return action
+
+
+def sessions_visible_to_all_live() -> QuerySet[DialogueSession]:
+    """Every session not archived (nor in an archived process): what background jobs such
+    as reminders may act on, with no user in front of them."""
+    return _live_sessions()

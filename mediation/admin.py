@@ -371,7 +371,7 @@ class DialogueSessionAdmin(ArchiveActionsMixin, AuditedHistoryAdmin, ProcessScop
     filter_horizontal = ["facilitators"]
     inlines = [AgendaItemInline, InvitationInline]
     form = DialogueSessionForm
-    actions = ["duplicate_as_next_round", *ArchiveActionsMixin.actions]
+    actions = ["duplicate_as_next_round", "send_invitation_emails", *ArchiveActionsMixin.actions]
     fieldsets = [
         (None, {"fields": ["process", "title", "status", "format", "objectives"]}),
         (_("When"), {"fields": ["starts_at", "ends_at", "time_zone"]}),
@@ -418,6 +418,24 @@ class DialogueSessionAdmin(ArchiveActionsMixin, AuditedHistoryAdmin, ProcessScop
                 "opts": self.model._meta,
                 "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
             },
+        )
+
+    @admin.action(description=_("Send invitation emails"))
+    def send_invitation_emails(self, request, queryset):
+        queued = skipped = 0
+        for session in queryset.filter(archived_at__isnull=True):
+            sent, left = services.session_invitations_send(
+                session=session, base_url=request.build_absolute_uri("/")
+            )
+            queued, skipped = queued + sent, skipped + left
+        self.message_user(
+            request,
+            _(
+                "Invitations emailed: %(queued)d. Not emailed (no consent or no address): "
+                "%(skipped)d."
+            )
+            % {"queued": queued, "skipped": skipped},
+            messages.SUCCESS,
         )
 
 

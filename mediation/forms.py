@@ -6,10 +6,11 @@ import zoneinfo
 from datetime import datetime
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import DialogueSession
+from .models import DialogueSession, Invitation
 from .models.base import validate_time_zone
 
 
@@ -103,3 +104,43 @@ class TwoFactorCodeForm(forms.Form):
 
     def clean_code(self) -> str:
         return self.cleaned_data["code"].replace(" ", "").lower()
+
+
+# --- Participant portal -------------------------------------------------------------------
+
+ANSWER_CHOICES = [
+    (Invitation.Response.ACCEPTED, _("Accept")),
+    (Invitation.Response.TENTATIVE, _("Tentative")),
+    (Invitation.Response.DECLINED, _("Decline")),
+]
+
+
+class AnswerForm(forms.Form):
+    response = forms.ChoiceField(
+        label=_("Your answer"),
+        choices=ANSWER_CHOICES,
+        error_messages={"required": _("Choose accept, tentative or decline.")},
+    )
+    note = forms.CharField(
+        label=_("Note to the facilitator (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only the facilitators and organizers read it."),
+    )
+
+
+class ProfileForm(forms.Form):
+    time_zone = forms.CharField(
+        label=_("Time zone"),
+        max_length=64,
+        required=False,
+        validators=[validate_time_zone],
+        help_text=_("Times are shown in this zone, for example Asia/Seoul. Empty: UTC."),
+    )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("As my browser prefers")), *settings.LANGUAGES],
+    )
+    email = forms.EmailField(label=_("Email"), max_length=254)

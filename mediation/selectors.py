@@ -6,12 +6,14 @@ was allowed to open) and never widens it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Case, F, QuerySet, When
+from django.utils import timezone
 
-from . import access
+from . import access, confidentiality
 from .models import ActionItem, AgendaItem, DialogueSession, Invitation, SessionRecord
 
 
@@ -37,6 +39,13 @@ def agenda_schedule(session: DialogueSession, items: list[AgendaItem]) -> list[S
     return schedule
 
 
+@dataclass(frozen=True)
+class Attendee:
+    name: str
+    role: str
+    response: str | None  # shown only where the process lets participants see answers
+
+
 @dataclass
 class SessionPage:
     session: DialogueSession
@@ -48,6 +57,12 @@ class SessionPage:
     actions: list[ActionItem]
     agenda_minutes: int
     my_invitation: Invitation | None
+    # What a participant (not the team) may read about who else comes: names as
+    # `confidentiality.Disclosure` allows them, everyone else only counted.
+    attendees: list[Attendee] = field(default_factory=list)
+    attendees_unnamed: int = 0
+    shows_answers: bool = False
+    may_answer: bool = False
 
     @property
     def agenda_overruns(self) -> bool:
@@ -74,6 +89,16 @@ def session_page(user, session: DialogueSession) -> SessionPage:
         if record is not None and not record.is_shared:
             record = None
         actions = actions.filter(owner=participant) if participant else actions.none()
+        if record is not None and not confidentiality.may_leave(
+            confidentiality.Content.SUMMARY,
+            session=session,
+            audience=confidentiality.Audience.PARTICIPANTS,
+            record=record,
+        ):
+            record = None
+    attendees, unnamed, shows_answers = (
+        ([], 0, False) if can_edit else _attendees_for(session, invitations, my_invitation)
+    )
     return SessionPage(
         session=session,
         can_edit=can_edit,
@@ -84,7 +109,45 @@ def session_page(user, session: DialogueSession) -> SessionPage:
         actions=list(actions),
         agenda_minutes=sum(i.duration_minutes for i in items),
         my_invitation=my_invitation,
+        attendees=attendees,
+        attendees_unnamed=unnamed,
+        shows_answers=shows_answers,
+        may_answer=my_invitation is not None and answer_open(session),
     )
+
+
+def answer_open(session: DialogueSession, now: datetime | None = None) -> bool:
+    """An invitation may be answered (and the answer changed) until the session starts."""
+    return session.status != DialogueSession.Status.CANCELLED and session.starts_at > (
+        now or timezone.now()
+    )
+
+
+def _attendees_for(
+    session: DialogueSession, invitations: list[Invitation], mine: Invitation | None
+) -> tuple[list[Attendee], int, bool]:
+    """The other invitees as a participant may read them: named, or only counted."""
+    others = [i for i in invitations if mine is None or i.pk != mine.pk]
+    disclosure = confidentiality.disclosure_for(
+        session,
+        confidentiality.Audience.PARTICIPANTS,
+        participants=[i.participant for i in others],
+    )
+    shows_answers = disclosure.allows(confidentiality.Content.ANSWERS)
+    named, unnamed = [], 0
+    for invitation in others:
+        name = disclosure.name_of(invitation.participant)
+        if name is None:
+            unnamed += 1
+            continue
+        named.append(
+            Attendee(
+                name=name,
+                role=invitation.get_role_display(),
+                response=invitation.get_response_display() if shows_answers else None,
+            )
+        )
+    return named, unnamed, shows_answers
 
 
 def process_sessions(user, process) -> QuerySet[DialogueSession]:
@@ -185,3 +248,138 @@ def consents_of_participant(user) -> list[ProcessConsents]:
         )
         for process in processes
     ]
+
+
+# --- Participant portal -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    """One session on a participant's own agenda, with what they may read of it."""
+
+    invitation: Invitation
+    session: DialogueSession
+    may_answer: bool
+    summary: str  # the shared summary, or "" when none may be shown
+
+
+@dataclass
+class ParticipantAgenda:
+    upcoming: Page
+    past: Page
+
+
+def _my_invitations(user) -> QuerySet[Invitation]:
+    participant = access.participant_of(user)
+    if participant is None:
+        return Invitation.objects.none()
+    # Sessions the user runs (as facilitator or organizer) are on their working lists, not
+    # on their agenda as an invitee.
+    return (
+        Invitation.objects.filter(
+            participant=participant, session__in=access.sessions_visible_to(user).values("id")
+        )
+        .exclude(session__in=access.sessions_editable_by(user).values("id"))
+        .select_related("session__process", "session__record")
+    )
+
+
+def _entries(page: Page, now: datetime) -> Page:
+    entries = []
+    for invitation in page.object_list:
+        session = invitation.session
+        record = getattr(session, "record", None)  # None when nothing was recorded
+        shared = record is not None and confidentiality.may_leave(
+            confidentiality.Content.SUMMARY,
+            session=session,
+            audience=confidentiality.Audience.PARTICIPANTS,
+            record=record,
+        )
+        entries.append(
+            AgendaEntry(
+                invitation=invitation,
+                session=session,
+                may_answer=answer_open(session, now),
+                summary=record.summary if shared else "",
+            )
+        )
+    page.object_list = entries
+    return page
+
+
+def participant_agenda(
+    user,
+    *,
+    upcoming_page: str | int | None = None,
+    past_page: str | int | None = None,
+    per_page: int = 10,
+    now: datetime | None = None,
+) -> ParticipantAgenda:
+    """The sessions a participant is invited to: upcoming soonest first, past latest first.
+
+    Four queries whatever the size (a count and a page for each list).
+    """
+    now = now or timezone.now()
+    invitations = _my_invitations(user)
+    upcoming = invitations.filter(session__ends_at__gte=now).order_by(
+        "session__starts_at", "session_id"
+    )
+    past = invitations.filter(session__ends_at__lt=now).order_by(
+        "-session__starts_at", "session_id"
+    )
+    return ParticipantAgenda(
+        upcoming=_entries(Paginator(upcoming, per_page).get_page(upcoming_page), now),
+        past=_entries(Paginator(past, per_page).get_page(past_page), now),
+    )
+
+
+def my_actions(user) -> QuerySet[ActionItem]:
+    """The follow-up actions a participant owns: open ones first, soonest due first."""
+    return (
+        access.actions_owned_by(user)
+        .select_related("session__process")
+        .annotate(
+            is_closed=Case(
+                When(status__in=[ActionItem.Status.DONE, ActionItem.Status.DROPPED], then=1),
+                default=0,
+            )
+        )
+        .order_by("is_closed", F("due_date").asc(nulls_last=True), "created_at")
+    )
+
+
+def today_for_viewer():
+    """Today's date in the viewer's active time zone (due dates are calendar days)."""
+    return timezone.localdate()
+
+
+FEED_LIMIT = 500
+
+
+def participant_by_calendar_token(token: str):
+    """The participant whose live account owns this feed token, or None."""
+    from .models import Participant
+
+    return (
+        Participant.objects.filter(
+            calendar_token=token,
+            archived_at__isnull=True,
+            user__isnull=False,
+            user__is_active=True,
+        )
+        .select_related("user")
+        .first()
+    )
+
+
+def calendar_feed_invitations(participant) -> list[Invitation]:
+    """The participant's invitations to sessions they may still see, latest first, bounded.
+
+    Declined ones stay in (marked cancelled by the feed) so calendars drop the event.
+    """
+    sessions = access.sessions_visible_to(participant.user).values("id")
+    return list(
+        Invitation.objects.filter(participant=participant, session__in=sessions)
+        .select_related("session__process")
+        .order_by("-session__starts_at")[:FEED_LIMIT]
+    )

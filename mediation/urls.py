@@ -2,7 +2,21 @@
 
 from django.urls import path
 
-from .views import actions, consents, exports, health, home, processes, records, rounds, sessions
+from .views import (
+    actions,
+    calendar,
+    consents,
+    exports,
+    health,
+    home,
+    invitations,
+    portal,
+    processes,
+    profile,
+    records,
+    rounds,
+    sessions,
+)
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -49,4 +63,23 @@ urlpatterns = [
     ),
     path("consents/", consents.my_consents, name="my_consents"),
     path("consents/change/", consents.my_consents_change, name="my_consents_change"),
+    # Participant portal
+    path("sessions/<uuid:session_id>/answer/", portal.session_answer, name="session_answer"),
+    path(
+        "sessions/<uuid:session_id>/calendar.ics",
+        calendar.session_calendar,
+        name="session_calendar",
+    ),
+    path("calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
+    path("profile/calendar/renew/", calendar.calendar_token_renew, name="calendar_token_renew"),
+    path("actions/", portal.my_actions, name="my_actions"),
+    path("actions/<uuid:action_id>/done/", portal.my_action_done, name="my_action_done"),
+    path("profile/", profile.profile, name="profile"),
+    path("profile/password/", profile.password_change, name="password_change"),
+    path(
+        "sessions/<uuid:session_id>/invitations/send/",
+        invitations.session_invitations_send,
+        name="session_invitations_send",
+    ),
+    path("welcome/<uidb64>/<token>/", invitations.invitation_accept, name="invitation_accept"),
 ]

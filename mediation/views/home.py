@@ -16,11 +16,32 @@ PAGE_SIZE = 20
 @login_required
 @never_cache
 def home(request: HttpRequest) -> HttpResponse:
+    roles = sorted(access.roles_of(request.user))
     sessions = selectors.session_list_for(request.user)
+    if "participant" in roles:
+        # Their invitations are on their own agenda below; these lists keep what they run.
+        sessions = sessions.filter(id__in=access.sessions_editable_by(request.user).values("id"))
     upcoming = Paginator(sessions.upcoming(), PAGE_SIZE).get_page(request.GET.get("page"))
     past = Paginator(sessions.past(), PAGE_SIZE).get_page(request.GET.get("past"))
+    # A participant reads their own agenda (with answers and summaries); the plain lists
+    # stay for anyone who also runs sessions.
+    agenda = (
+        selectors.participant_agenda(
+            request.user,
+            upcoming_page=request.GET.get("mine"),
+            past_page=request.GET.get("mine_past"),
+        )
+        if "participant" in roles
+        else None
+    )
     return render(
         request,
         "mediation/home.html",
-        {"upcoming": upcoming, "past": past, "roles": sorted(access.roles_of(request.user))},
+        {
+            "upcoming": upcoming,
+            "past": past,
+            "roles": roles,
+            "agenda": agenda,
+            "show_session_lists": agenda is None or roles != ["participant"],
+        },
     )

@@ -104,7 +104,179 @@ MATRIX = [
     ),
 ]
 
+
+# --- Participant portal -------------------------------------------------------------------
+# Extra keys a row may carry besides the personas: "method" ("post"; GET otherwise) and
+# "data" (the POST body), "anonymous" (the status for a signed-out visitor, where it is not
+# a redirect to sign in: the calendar feed and the invitation link need no sign-in), and
+# "on_post" (what a POST to a GET row answers, 405 otherwise).
+
+
+def _own_action(w):
+    from tests.factories import ActionItemFactory
+
+    return ActionItemFactory(session=w["session"], owner=w["participant"].participant)
+
+
+def _feed_token(w, *, renewals=1):
+    from mediation.services import calendar_token_renew
+
+    tokens = [calendar_token_renew(participant=w["participant"].participant)]
+    for _ in range(renewals - 1):
+        tokens.append(calendar_token_renew(participant=w["participant"].participant))
+    return tokens[0]
+
+
+ALL_200 = {"organizer": 200, "facilitator": 200, "participant": 200, "stranger": 200}
+ALL_404 = {"organizer": 404, "facilitator": 404, "participant": 404, "stranger": 404}
+
+MATRIX += [
+    ("my actions", lambda w: reverse("my_actions"), ALL_200),
+    ("profile", lambda w: reverse("profile"), {**ALL_200, "on_post": 400}),
+    (
+        "password change",
+        lambda w: reverse("password_change"),
+        {**ALL_200, "on_post": 400},
+    ),
+    (
+        "own session calendar",
+        lambda w: reverse("session_calendar", args=[w["session"].pk]),
+        {"organizer": 200, "facilitator": 200, "participant": 200, "stranger": 404},
+    ),
+    (
+        "other session calendar",
+        lambda w: reverse("session_calendar", args=[w["other_session"].pk]),
+        {"organizer": 200, "facilitator": 404, "participant": 404, "stranger": 404},
+    ),
+    (
+        "missing session calendar",
+        lambda w: reverse("session_calendar", args=[MISSING]),
+        ALL_404,
+    ),
+    (
+        "answer own invitation",
+        lambda w: reverse("session_answer", args=[w["session"].pk]),
+        {
+            "organizer": 403,
+            "facilitator": 403,
+            "participant": 302,
+            "stranger": 404,
+            "method": "post",
+            "data": {"response": "accepted"},
+        },
+    ),
+    (
+        "answer other session",
+        lambda w: reverse("session_answer", args=[w["other_session"].pk]),
+        {
+            "organizer": 403,
+            "facilitator": 404,
+            "participant": 404,
+            "stranger": 404,
+            "method": "post",
+            "data": {"response": "accepted"},
+        },
+    ),
+    (
+        "answer missing session",
+        lambda w: reverse("session_answer", args=[MISSING]),
+        {**ALL_404, "method": "post", "data": {"response": "accepted"}},
+    ),
+    (
+        "mark own action done",
+        lambda w: reverse("my_action_done", args=[_own_action(w).pk]),
+        {
+            "organizer": 404,
+            "facilitator": 404,
+            "participant": 302,
+            "stranger": 404,
+            "method": "post",
+        },
+    ),
+    (
+        "mark missing action done",
+        lambda w: reverse("my_action_done", args=[MISSING]),
+        {**ALL_404, "method": "post"},
+    ),
+    (
+        "renew calendar token",
+        lambda w: reverse("calendar_token_renew"),
+        {
+            "organizer": 404,
+            "facilitator": 404,
+            "participant": 302,
+            "stranger": 404,
+            "method": "post",
+        },
+    ),
+    (
+        "email invitations of own session",
+        lambda w: reverse("session_invitations_send", args=[w["session"].pk]),
+        {
+            "organizer": 302,
+            "facilitator": 302,
+            "participant": 403,
+            "stranger": 404,
+            "method": "post",
+        },
+    ),
+    (
+        "email invitations of other session",
+        lambda w: reverse("session_invitations_send", args=[w["other_session"].pk]),
+        {
+            "organizer": 302,
+            "facilitator": 404,
+            "participant": 404,
+            "stranger": 404,
+            "method": "post",
+        },
+    ),
+    (
+        "email invitations of missing session",
+        lambda w: reverse("session_invitations_send", args=[MISSING]),
+        {**ALL_404, "method": "post"},
+    ),
+    (
+        "calendar feed, valid token",
+        lambda w: reverse("calendar_feed", args=[_feed_token(w)]),
+        {**ALL_200, "anonymous": 200},
+    ),
+    (
+        "calendar feed, wrong token",
+        lambda w: reverse("calendar_feed", args=["A" * 43]),
+        {**ALL_404, "anonymous": 404},
+    ),
+    (
+        "calendar feed, old token",
+        lambda w: reverse("calendar_feed", args=[_feed_token(w, renewals=2)]),
+        {**ALL_404, "anonymous": 404},
+    ),
+    (
+        "calendar feed, missing token",
+        lambda w: "/calendar/.ics",
+        {**ALL_404, "anonymous": 404, "on_post": 404},
+    ),
+    (
+        "invitation link, garbled",
+        lambda w: reverse("invitation_accept", args=["MQ", "1-garbled"]),
+        {
+            "organizer": 400,
+            "facilitator": 400,
+            "participant": 400,
+            "stranger": 400,
+            "anonymous": 400,
+            "on_post": 400,
+        },
+    ),
+]
+
 PERSONAS = ["organizer", "facilitator", "participant", "stranger"]
+
+
+def _request(client, url, expected):
+    if expected.get("method") == "post":
+        return client.post(url, expected.get("data", {}))
+    return client.get(url)
 
 
 @pytest.fixture
@@ -116,14 +288,17 @@ def world(session, other_session, process, personas):
 @pytest.mark.parametrize(("name", "url", "expected"), MATRIX, ids=[row[0] for row in MATRIX])
 def test_access_matrix(world, client, persona, name, url, expected):
     client.force_login(world[persona])
-    response = client.get(url(world))
+    response = _request(client, url(world), expected)
     assert response.status_code == expected[persona], f"{persona} on {name}"
 
 
 @pytest.mark.parametrize(("name", "url", "expected"), MATRIX, ids=[row[0] for row in MATRIX])
 def test_anonymous_visitors_are_sent_to_sign_in(world, client, name, url, expected):
     target = url(world)
-    response = client.get(target)
+    response = _request(client, target, expected)
+    if "anonymous" in expected:
+        assert response.status_code == expected["anonymous"]
+        return
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
 
@@ -134,7 +309,10 @@ def test_pages_refuse_writes(world, organizer, name, url, expected):
         pytest.skip("a form page: its POST is checked in WRITES")
     client = Client(enforce_csrf_checks=False)
     client.force_login(organizer)
-    assert client.post(url(world)).status_code == 405
+    if expected.get("method") == "post":
+        assert client.get(url(world)).status_code == 405
+        return
+    assert client.post(url(world)).status_code == expected.get("on_post", 405)
 
 
 def _without_per_response_tokens(content: bytes) -> str:

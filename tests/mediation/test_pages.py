@@ -10,6 +10,7 @@ from mediation.models import DialogueSession, SessionRecord
 from tests.factories import (
     ActionItemFactory,
     AgendaItemFactory,
+    ConsentFactory,
     DialogueProcessFactory,
     DialogueSessionFactory,
     InvitationFactory,
@@ -90,6 +91,8 @@ def test_protected_identities_appear_by_pseudonym_to_participants(
 
 def test_participants_do_not_see_others_answers(session, participant_client):
     other = InvitationFactory(session=session, response="declined")
+    # Listed only with their consent (see confidentiality.Disclosure.name_of).
+    ConsentFactory(participant=other.participant, process=session.process)
     content = participant_client.get(session.get_absolute_url()).content.decode()
     assert other.participant.name in content
     assert "Declined" not in content

@@ -1,0 +1,157 @@
+"""The product's emails: invitations, and reminders before a session or an action's due date.
+
+Email leaves the product and sits in mailboxes the product does not control, so every line
+asks `confidentiality` with the EMAIL audience: a neutral title unless the process is on
+the record, no one's name, no topics. Subjects are fixed sentences: nothing typed by anyone
+ever reaches a header (Django refuses newlines in headers; here nothing user-typed is put
+in one but the recipient's validated address).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.core.validators import validate_email
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+
+from .confidentiality import Audience, Content, disclosure_for, may_leave, public_title
+from .models import ActionItem, DialogueSession, Invitation, Participant
+from .tokens import invitation_token_generator
+
+
+def absolute(base_url: str, path: str) -> str:
+    return base_url.rstrip("/") + path
+
+
+def _valid_address(address: str) -> bool:
+    try:
+        validate_email(address)
+    except ValidationError:
+        return False
+    return "\n" not in address and "\r" not in address
+
+
+def contactable(session: DialogueSession, participants: list[Participant]) -> set:
+    """Ids of those who may be emailed about this session now (one query for consents)."""
+    disclosure = disclosure_for(session, Audience.EMAIL, participants=participants)
+    return {p.pk for p in participants if disclosure.may_contact(p) and _valid_address(p.email)}
+
+
+def may_email(session: DialogueSession, participant: Participant) -> bool:
+    """Consent to be contacted (in force now) and an address that is an address."""
+    return participant.pk in contactable(session, [participant])
+
+
+def _language_of(participant: Participant) -> str:
+    user = participant.user
+    profile = getattr(user, "profile", None) if user else None
+    return (profile.language if profile else "") or settings.LANGUAGE_CODE
+
+
+def _zone_of(participant: Participant) -> str:
+    user = participant.user
+    profile = getattr(user, "profile", None) if user else None
+    return (profile.time_zone if profile else "") or ""
+
+
+def _session_context(session: DialogueSession, participant: Participant) -> dict:
+    audience = Audience.EMAIL
+    return {
+        "title": public_title(session, audience),
+        "session": session,
+        "viewer_zone": _zone_of(participant),
+        "place": session.place
+        if may_leave(Content.PLACE, session=session, audience=audience)
+        else "",
+        "objectives": session.objectives
+        if may_leave(Content.TOPICS, session=session, audience=audience)
+        else "",
+    }
+
+
+def _send(*, to: str, subject: str, template: str, context: dict, language: str) -> None:
+    with translation.override(language):
+        body = render_to_string(template, context)
+        message = EmailMessage(subject=str(subject), body=body, to=[to])
+    message.send()
+
+
+def invitation_link(participant: Participant, session: DialogueSession, base_url: str) -> str:
+    """A link that lets a new account set its password; others go straight to the session."""
+    user = participant.user
+    session_path = session.get_absolute_url()
+    if user is not None and user.has_usable_password():
+        return absolute(base_url, session_path)
+    path = reverse(
+        "invitation_accept",
+        args=[
+            urlsafe_base64_encode(force_bytes(user.pk)),
+            invitation_token_generator.make_token(user),
+        ],
+    )
+    return absolute(base_url, f"{path}?session={session.pk}")
+
+
+def send_invitation(invitation: Invitation, base_url: str) -> None:
+    participant, session = invitation.participant, invitation.session
+    language = _language_of(participant)
+    with translation.override(language):
+        subject = _("Invitation to a dialogue meeting")
+    _send(
+        to=participant.email,
+        subject=subject,
+        template="mediation/emails/invitation.txt",
+        context={
+            **_session_context(session, participant),
+            "link": invitation_link(participant, session, base_url),
+            "link_days": settings.INVITATION_LINK_DAYS,
+            "sets_password": not participant.user.has_usable_password(),
+        },
+        language=language,
+    )
+
+
+def send_session_reminder(invitation: Invitation, base_url: str) -> None:
+    participant, session = invitation.participant, invitation.session
+    language = _language_of(participant)
+    with translation.override(language):
+        subject = _("Reminder: a dialogue meeting")
+    _send(
+        to=participant.email,
+        subject=subject,
+        template="mediation/emails/session_reminder.txt",
+        context={
+            **_session_context(session, participant),
+            "link": absolute(base_url, session.get_absolute_url()),
+        },
+        language=language,
+    )
+
+
+def send_action_reminder(action: ActionItem, base_url: str) -> None:
+    participant, session = action.owner, action.session
+    language = _language_of(participant)
+    with translation.override(language):
+        subject = _("Reminder: a follow-up action")
+    audience = Audience.EMAIL
+    _send(
+        to=participant.email,
+        subject=subject,
+        template="mediation/emails/action_reminder.txt",
+        context={
+            "title": public_title(session, audience),
+            "description": action.description
+            if may_leave(Content.TOPICS, session=session, audience=audience)
+            else "",
+            "due_date": action.due_date,
+            "overdue": action.due_date is not None and action.due_date < timezone.localdate(),
+            "link": absolute(base_url, reverse("my_actions")),
+        },
+        language=language,
+    )

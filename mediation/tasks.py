@@ -1,0 +1,75 @@
+"""Background work through Django's tasks framework (settings.TASKS): sending emails.
+
+Each task takes ids (task arguments must be JSON), re-reads the row under a lock, checks
+that it is still due and that the person may still be contacted (consent is read at send
+time, so a withdrawal stops what was queued), sends, and stamps the row. Stamping is what
+makes repeated runs (a retried task, two cron runs) send once.
+"""
+
+from django.db import transaction
+from django.tasks import task
+from django.utils import timezone
+
+from . import emails, services
+from .models import ActionItem, Invitation
+
+
+@task
+def send_invitation_email(invitation_id: str, base_url: str) -> bool:
+    with transaction.atomic():
+        invitation = (
+            Invitation.objects.select_for_update(of=("self",))
+            .select_related("session__process", "participant__user__profile")
+            .filter(pk=invitation_id, invited_at__isnull=True)
+            .first()
+        )
+        if invitation is None or not emails.may_email(invitation.session, invitation.participant):
+            return False
+        services.participant_account_ensure(participant=invitation.participant)
+        emails.send_invitation(invitation, base_url)
+        invitation.invited_at = timezone.now()
+        invitation.save(update_fields=["invited_at", "updated_at"])
+    return True
+
+
+@task
+def send_session_reminder_email(invitation_id: str, base_url: str) -> bool:
+    with transaction.atomic():
+        invitation = (
+            Invitation.objects.select_for_update(of=("self",))
+            .select_related("session__process", "participant__user__profile")
+            .filter(
+                pk=invitation_id,
+                reminded_at__isnull=True,
+                response__in=[Invitation.Response.ACCEPTED, Invitation.Response.TENTATIVE],
+            )
+            .first()
+        )
+        if invitation is None or not emails.may_email(invitation.session, invitation.participant):
+            return False
+        emails.send_session_reminder(invitation, base_url)
+        invitation.reminded_at = timezone.now()
+        invitation.save(update_fields=["reminded_at", "updated_at"])
+    return True
+
+
+@task
+def send_action_reminder_email(action_id: str, base_url: str) -> bool:
+    with transaction.atomic():
+        action = (
+            ActionItem.objects.select_for_update(of=("self",))
+            .select_related("session__process", "owner__user__profile")
+            .filter(
+                pk=action_id,
+                reminded_at__isnull=True,
+                owner__isnull=False,
+                status__in=[ActionItem.Status.OPEN, ActionItem.Status.IN_PROGRESS],
+            )
+            .first()
+        )
+        if action is None or not emails.may_email(action.session, action.owner):
+            return False
+        emails.send_action_reminder(action, base_url)
+        action.reminded_at = timezone.now()
+        action.save(update_fields=["reminded_at", "updated_at"])
+    return True
