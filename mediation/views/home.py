@@ -19,8 +19,16 @@ def home(request: HttpRequest) -> HttpResponse:
     sessions = selectors.session_list_for(request.user)
     upcoming = Paginator(sessions.upcoming(), PAGE_SIZE).get_page(request.GET.get("page"))
     past = Paginator(sessions.past(), PAGE_SIZE).get_page(request.GET.get("past"))
+    roles = access.roles_of(request.user)
     return render(
         request,
         "mediation/home.html",
-        {"upcoming": upcoming, "past": past, "roles": sorted(access.roles_of(request.user))},
+        {
+            "upcoming": upcoming,
+            "past": past,
+            "roles": sorted(roles),
+            "dashboard": (
+                selectors.facilitator_dashboard(request.user) if "facilitator" in roles else None
+            ),
+        },
     )

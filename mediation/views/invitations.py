@@ -1,0 +1,140 @@
+"""Invitations and attendance: editors find people to invite, keep each invitation's role,
+side and capacity, note who attended, and read the balance of the room.
+
+Writes answer like the agenda builder's: a plain POST redirects to the session page
+(#invitations) with a message; an htmx POST gets the invitations fragment back.
+"""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from .. import access, selectors, services
+from ..forms import InvitationAddForm
+from ..models import DialogueSession, Invitation
+from .sessions import session_context
+from .workspace import invitation_form
+
+FRAGMENT = "mediation/session/_invitations.html"
+CANDIDATES = "mediation/session/_invitation_candidates.html"
+PAGE = "mediation/session_detail.html"
+
+
+def _invitation(session: DialogueSession, invitation_id: UUID) -> Invitation:
+    try:
+        return session.invitations.select_related("participant", "session").get(pk=invitation_id)
+    except Invitation.DoesNotExist:
+        raise Http404 from None
+
+
+def _render(request, session, *, status=200, **extra) -> HttpResponse:
+    context = session_context(request, session, **extra)
+    if request.htmx:
+        context["oob_messages"] = True
+        return render(request, FRAGMENT, context, status=status)
+    return render(request, PAGE, context, status=status)
+
+
+def _done(request, session, message: str, *, level=messages.SUCCESS) -> HttpResponse:
+    messages.add_message(request, level, message)
+    if request.htmx:
+        return _render(request, session)
+    return redirect(f"{session.get_absolute_url()}#invitations")
+
+
+@require_GET
+@login_required
+@never_cache
+@vary_on_headers("HX-Request")
+def invitation_search(request, session_id: UUID) -> HttpResponse:
+    """People the user may invite whose name, pseudonym or affiliation matches `q`."""
+    session = access.get_session(request.user, session_id, edit=True)
+    query = request.GET.get("q", "")[:100].replace("\x00", "")
+    candidates = selectors.invitation_candidates(request.user, session, query)
+    extra = {"query": query, "candidates": candidates, "searched": bool(query.strip())}
+    if request.htmx:
+        return render(request, CANDIDATES, {"session": session, **extra})
+    return render(request, PAGE, session_context(request, session, **extra))
+
+
+@require_POST
+@login_required
+@vary_on_headers("HX-Request")
+def invitation_add(request, session_id: UUID) -> HttpResponse:
+    session = access.get_session(request.user, session_id, edit=True)
+    form = InvitationAddForm(request.POST)
+    if not form.is_valid():
+        return _done(request, session, _("Choose someone to invite."), level=messages.ERROR)
+    person = (
+        access.participants_invitable_to(request.user, session)
+        .filter(pk=form.cleaned_data["participant"])
+        .first()
+    )
+    if person is None:
+        return _done(
+            request,
+            session,
+            _("That person cannot be invited here, or is invited already."),
+            level=messages.ERROR,
+        )
+    try:
+        services.invitation_add(
+            session=session, participant=person, role=form.cleaned_data["role"]
+        )
+    except ValidationError as error:
+        return _done(request, session, " ".join(error.messages), level=messages.ERROR)
+    return _done(request, session, _("%(name)s is invited.") % {"name": person})
+
+
+@require_POST
+@login_required
+@vary_on_headers("HX-Request")
+def invitation_update(request, session_id: UUID, invitation_id: UUID) -> HttpResponse:
+    session = access.get_session(request.user, session_id, edit=True)
+    invitation = _invitation(session, invitation_id)
+    page = selectors.session_page(request.user, session)
+    workspace = selectors.session_workspace(session, page)
+    form = invitation_form(session, invitation, workspace, request.POST)
+    if form.is_valid():
+        try:
+            services.invitation_update(invitation=invitation, **form.cleaned_data)
+        except ValidationError as error:
+            for name, errors in error.message_dict.items():
+                form.add_error(name if name in form.fields else None, errors)
+        else:
+            return _done(
+                request, session, _("Saved for %(name)s.") % {"name": invitation.participant}
+            )
+    return _render(request, session, page=page, workspace=workspace, bound_invitation_form=form)
+
+
+@require_POST
+@login_required
+@vary_on_headers("HX-Request")
+def invitation_remove(request, session_id: UUID, invitation_id: UUID) -> HttpResponse:
+    session = access.get_session(request.user, session_id, edit=True)
+    invitation = _invitation(session, invitation_id)
+    try:
+        services.invitation_remove(invitation=invitation)
+    except services.InvitationAnswered:
+        return _done(
+            request,
+            session,
+            _("%(name)s has answered: the invitation stays.") % {"name": invitation.participant},
+            level=messages.ERROR,
+        )
+    return _done(
+        request,
+        session,
+        _("The invitation of %(name)s is withdrawn.") % {"name": invitation.participant},
+    )
