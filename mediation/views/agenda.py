@@ -22,7 +22,7 @@ from django.views.decorators.vary import vary_on_headers
 from .. import access, selectors, services
 from ..models import AgendaItem, DialogueSession
 from .sessions import session_context
-from .workspace import agenda_form
+from .workspace import add_service_errors, agenda_form
 
 FRAGMENT = "mediation/session/_agenda.html"
 PAGE = "mediation/session_detail.html"
@@ -64,14 +64,6 @@ def _item_fields(form) -> dict:
     }
 
 
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 @require_POST
 @login_required
 @vary_on_headers("HX-Request")
@@ -86,7 +78,7 @@ def agenda_add(request, session_id: UUID) -> HttpResponse:
         try:
             item = services.agenda_item_add(session=session, **_item_fields(form))
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_service_errors(form, error)
         else:
             return _done(
                 request, session, _("“%(title)s” added to the agenda.") % {"title": item.title}
@@ -141,7 +133,7 @@ def agenda_item_edit(request, session_id: UUID, item_id: UUID) -> HttpResponse:
             try:
                 services.agenda_item_update(item=item, **_item_fields(form))
             except ValidationError as error:
-                _apply_errors(form, error)
+                add_service_errors(form, error)
             else:
                 return _done(request, session, _("“%(title)s” saved.") % {"title": item.title})
     else:

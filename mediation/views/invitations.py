@@ -23,7 +23,7 @@ from .. import access, selectors, services
 from ..forms import InvitationAddForm
 from ..models import DialogueSession, Invitation
 from .sessions import session_context
-from .workspace import invitation_form
+from .workspace import add_service_errors, invitation_form
 
 FRAGMENT = "mediation/session/_invitations.html"
 CANDIDATES = "mediation/session/_invitation_candidates.html"
@@ -109,8 +109,7 @@ def invitation_update(request, session_id: UUID, invitation_id: UUID) -> HttpRes
         try:
             services.invitation_update(invitation=invitation, **form.cleaned_data)
         except ValidationError as error:
-            for name, errors in error.message_dict.items():
-                form.add_error(name if name in form.fields else None, errors)
+            add_service_errors(form, error)
         else:
             return _done(
                 request, session, _("Saved for %(name)s.") % {"name": invitation.participant}

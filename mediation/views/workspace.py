@@ -7,6 +7,7 @@ Forms are built from lists the page already holds: many forms cost no extra quer
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from .. import selectors
@@ -50,3 +51,12 @@ def editor_context(
         "invitation_rows": rows,
         "invite_form": InvitationAddForm(auto_id="invite-%s"),
     }
+
+
+def add_service_errors(form, error: ValidationError) -> None:
+    """Show a service's refusal beside the field it names, or above the form."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
