@@ -222,6 +222,8 @@ def agenda_item_move(*, item: AgendaItem, direction: str) -> None:
         raise ValidationError(_("Move an item up or down."))
     session = _lock_session(item.session)
     ids = _ordered_ids(session)
+    if item.pk not in ids:
+        raise AgendaItem.DoesNotExist
     index = ids.index(item.pk)
     other = index - 1 if direction == "up" else index + 1
     if not 0 <= other < len(ids):

@@ -52,6 +52,16 @@ def _done(request, session, message: str, *, level=messages.SUCCESS) -> HttpResp
     return redirect(f"{session.get_absolute_url()}#agenda")
 
 
+def _gone(request, session) -> HttpResponse:
+    """Someone removed the item between this page loading and this request."""
+    return _done(
+        request,
+        session,
+        _("That item was removed from the agenda meanwhile."),
+        level=messages.ERROR,
+    )
+
+
 def _item_fields(form) -> dict:
     data = form.cleaned_data
     return {
@@ -132,6 +142,8 @@ def agenda_item_edit(request, session_id: UUID, item_id: UUID) -> HttpResponse:
         if form.is_valid():
             try:
                 services.agenda_item_update(item=item, **_item_fields(form))
+            except AgendaItem.DoesNotExist:
+                return _gone(request, session)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -151,6 +163,8 @@ def agenda_item_remove(request, session_id: UUID, item_id: UUID) -> HttpResponse
     item = _item(session, item_id)
     try:
         services.agenda_item_remove(item=item)
+    except AgendaItem.DoesNotExist:
+        return _gone(request, session)
     except services.AgendaItemHasRecord:
         return _done(
             request,
@@ -176,6 +190,8 @@ def agenda_item_move(request, session_id: UUID, item_id: UUID) -> HttpResponse:
     direction = request.POST.get("direction", "")
     try:
         services.agenda_item_move(item=item, direction=direction)
+    except AgendaItem.DoesNotExist:
+        return _gone(request, session)
     except ValidationError as error:
         return _done(request, session, " ".join(error.messages), level=messages.ERROR)
     moved = {"up": _("“%(title)s” moved up."), "down": _("“%(title)s” moved down.")}

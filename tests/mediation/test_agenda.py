@@ -1,5 +1,6 @@
 """The agenda builder on the session page: add, edit, remove, move and reorder items."""
 
+import contextlib
 import re
 import threading
 import time
@@ -524,6 +525,55 @@ def test_two_facilitators_reordering_at_once_never_break_the_positions():
     assert sorted(position for _, position in rows) == list(range(1, len(ids) + 1))
 
 
+@pytest.mark.django_db(transaction=True)
+def test_adds_and_reorders_at_once_keep_one_item_per_place():
+    """Adding reads the last place and reordering checks the list against the agenda: each
+    holds the session's lock from that read to its write, or two adds would claim one
+    place and a reorder would strand an item added meanwhile (PostgreSQL runs this for
+    real; SQLite serialises whole transactions)."""
+    session = DialogueSessionFactory()
+    agenda_of(session, "A", "B")
+    start = threading.Barrier(3)
+    errors = []
+
+    def facilitator(name):
+        from django.core.exceptions import ValidationError
+
+        try:
+            start.wait()
+            for i in range(8):
+                _retrying_on_shared_cache_locks(
+                    lambda i=i: services.agenda_item_add(
+                        session=session, title=f"{name} {i}", duration_minutes=5
+                    )
+                )
+                order = list(reversed(_retrying_on_shared_cache_locks(lambda: _ordered(session))))
+                # Refused when someone added an item meanwhile, as it should be.
+                with contextlib.suppress(ValidationError):
+                    _retrying_on_shared_cache_locks(
+                        lambda order=order: services.agenda_reorder(
+                            session=session, item_ids=order
+                        )
+                    )
+        except Exception as error:  # reported by the assertion below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=facilitator, args=(n,)) for n in ("x", "y", "z")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    rows = list(session.agenda_items.values_list("position", flat=True))
+    assert sorted(rows) == list(range(1, 2 + 3 * 8 + 1))
+
+
+def _ordered(session):
+    return list(session.agenda_items.order_by("position").values_list("pk", flat=True))
+
+
 # --- Times and totals ---------------------------------------------------------------------
 
 
@@ -702,3 +752,14 @@ def test_now_is_used_only_for_display(session):
     session.save()
     item = services.agenda_item_add(session=session, title="Late addition", duration_minutes=5)
     assert item.position == 1
+
+
+def test_services_refuse_an_item_removed_meanwhile(session):
+    first, _ = agenda_of(session, "First", "Second")
+    stale = AgendaItem.objects.get(pk=first.pk)
+    services.agenda_item_remove(item=first)
+    with pytest.raises(AgendaItem.DoesNotExist):
+        services.agenda_item_move(item=stale, direction="down")
+    with pytest.raises(AgendaItem.DoesNotExist):
+        services.agenda_item_update(item=stale, title="x", duration_minutes=5)
+    assert positions(session) == [("Second", 1)]
