@@ -59,6 +59,8 @@ def test_upcoming_sessions_say_what_is_missing(session, facilitator, facilitator
     ]
     assert "No agenda yet" in mine
     assert "2 invitations unanswered" in mine
+    assert f'href="{session.get_absolute_url()}#agenda"' in mine
+    assert f'href="{session.get_absolute_url()}#invitations"' in mine
     done = content[content.index("All set") : content.index("</li>", content.index("All set"))]
     assert "No agenda yet" not in done and "unanswered" not in done
     assert "every invitation answered" in done
@@ -85,6 +87,7 @@ def test_recently_held_sessions_without_a_shared_record(session, facilitator, fa
     record_part = record_part[: record_part.index("</ul>")]
     assert no_record.title in record_part
     assert draft.title in record_part
+    assert f'href="{draft.get_absolute_url()}#record"' in record_part
     assert "Held, shared" not in record_part
     assert "Held under no record" not in record_part
     assert "Held long ago" not in record_part
