@@ -116,12 +116,3 @@ def count_queries(db):
         return len(queries)
 
     return _count
-
-
-# --- Facilitator workspace -----------------------------------------------------------------
-
-
-@pytest.fixture
-def htmx_headers():
-    """Headers of a request htmx makes (pass as **htmx_headers to the test client)."""
-    return {"HTTP_HX_REQUEST": "true"}
