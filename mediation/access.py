@@ -250,3 +250,23 @@ def sessions_visible_to_all_live() -> QuerySet[DialogueSession]:
     """Every session not archived (nor in an archived process): what background jobs such
     as reminders may act on, with no user in front of them."""
     return _live_sessions()
+
+
+def participants_invitable_to(user: AnyUser, session: DialogueSession) -> QuerySet[Participant]:
+    """People the user may invite to the session, minus those already invited.
+
+    An organizer of the process may draw on the whole roster; a facilitator only on people
+    already associated with the process (invited to one of its live sessions), so planning
+    one session never reveals the rest of the roster. Archived people are never offered.
+    """
+    if not can_edit_session(user, session):
+        return Participant.objects.none()
+    people = Participant.objects.filter(archived_at__isnull=True).exclude(
+        pk__in=Invitation.objects.filter(session=session).values("participant_id")
+    )
+    if can_administer_process(user, session.process_id):
+        return people
+    associated = Invitation.objects.filter(
+        session__in=_live_sessions().filter(process_id=session.process_id)
+    ).values("participant_id")
+    return people.filter(pk__in=associated)

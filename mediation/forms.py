@@ -144,3 +144,108 @@ class ProfileForm(forms.Form):
         choices=[("", _("As my browser prefers")), *settings.LANGUAGES],
     )
     email = forms.EmailField(label=_("Email"), max_length=254)
+
+
+# --- Agenda builder and invitations (facilitator workspace) -------------------------------
+# Choices come from lists the page already fetched (the process's topics and sides, the
+# session's invitations), so a page with many forms adds no query per form, and an id from
+# another process is simply not a valid choice.
+
+NO_CHOICE = [("", "—")]
+AGENDA_MAX_MINUTES = 24 * 60
+
+
+class AgendaItemForm(forms.Form):
+    """One agenda item: a topic of the process (or a new one typed in), a length, a lead."""
+
+    title = forms.CharField(label=_("Title"), max_length=200)
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    new_topic = forms.CharField(
+        label=_("Or a new topic"),
+        max_length=200,
+        required=False,
+        help_text=_("Creates the topic in this process; an existing title is reused."),
+    )
+    duration_minutes = forms.IntegerField(
+        label=_("Duration (minutes)"), min_value=1, max_value=AGENDA_MAX_MINUTES
+    )
+    lead = forms.ChoiceField(label=_("Lead"), required=False)
+    notes = forms.CharField(
+        label=_("Notes"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=4000
+    )
+
+    def __init__(self, *args, topics=(), leads=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.topics = {str(topic.pk): topic for topic in topics}
+        self.leads = {str(person.pk): person for person in leads}
+        self.fields["topic"].choices = NO_CHOICE + [(k, t.title) for k, t in self.topics.items()]
+        self.fields["lead"].choices = NO_CHOICE + [(k, str(p)) for k, p in self.leads.items()]
+
+    def clean_topic(self):
+        return self.topics.get(self.cleaned_data["topic"])
+
+    def clean_lead(self):
+        return self.leads.get(self.cleaned_data["lead"])
+
+    def clean(self):
+        cleaned = super().clean()
+        new_topic = (cleaned.get("new_topic") or "").strip()
+        if new_topic and cleaned.get("topic"):
+            self.add_error("new_topic", _("Choose a topic or type a new one, not both."))
+        elif new_topic:
+            # A title the process already has names that topic: reuse it, never a twin.
+            existing = next(
+                (t for t in self.topics.values() if t.title.casefold() == new_topic.casefold()),
+                None,
+            )
+            if existing is not None:
+                cleaned["topic"], new_topic = existing, ""
+        cleaned["new_topic"] = new_topic
+        return cleaned
+
+
+class InvitationAddForm(forms.Form):
+    """Invite one person found by the search; role, side and capacity can follow later."""
+
+    participant = forms.UUIDField(widget=forms.HiddenInput)
+    role = forms.ChoiceField(label=_("Role"), choices=Invitation.Role.choices, required=False)
+
+
+ATTENDED_CHOICES = [("", _("Not known yet")), ("yes", _("Attended")), ("no", _("Did not attend"))]
+
+
+class InvitationForm(forms.Form):
+    """What the team keeps about one invitation: role, side, capacity and attendance."""
+
+    role = forms.ChoiceField(label=_("Role"), choices=Invitation.Role.choices)
+    side = forms.ChoiceField(label=_("Side"), required=False)
+    capacity = forms.ChoiceField(label=_("Capacity"), choices=Invitation.Capacity.choices)
+    attended = forms.ChoiceField(label=_("Attended"), choices=ATTENDED_CHOICES, required=False)
+
+    def __init__(self, *args, invitation: Invitation, sides=(), has_started=True, **kwargs):
+        kwargs.setdefault("auto_id", f"invitation-{invitation.pk}-%s")
+        kwargs.setdefault(
+            "initial",
+            {
+                "role": invitation.role,
+                "side": str(invitation.side_id or ""),
+                "capacity": invitation.capacity,
+                "attended": {True: "yes", False: "no"}.get(invitation.attended, ""),
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.invitation = invitation
+        self.has_started = has_started
+        self.sides = {str(side.pk): side for side in sides}
+        self.fields["side"].choices = NO_CHOICE + [(k, s.name) for k, s in self.sides.items()]
+
+    def clean_side(self):
+        return self.sides.get(self.cleaned_data["side"])
+
+    def clean_attended(self):
+        value = {"yes": True, "no": False}.get(self.cleaned_data["attended"])
+        if value is not None and not self.has_started:
+            raise forms.ValidationError(
+                _("Attendance can be noted once the session has started."), code="not_started"
+            )
+        return value

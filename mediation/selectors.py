@@ -6,15 +6,26 @@ was allowed to open) and never widens it.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, F, QuerySet, When
+from django.db.models import Case, Count, F, Q, QuerySet, When
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from . import access, confidentiality
-from .models import ActionItem, AgendaItem, DialogueSession, Invitation, SessionRecord
+from .models import (
+    ActionItem,
+    AgendaItem,
+    DialogueSession,
+    Invitation,
+    Participant,
+    SessionRecord,
+    Side,
+    Topic,
+)
 
 
 def session_list_for(user) -> QuerySet[DialogueSession]:
@@ -382,4 +393,169 @@ def calendar_feed_invitations(participant) -> list[Invitation]:
         Invitation.objects.filter(participant=participant, session__in=sessions)
         .select_related("session__process")
         .order_by("-session__starts_at")[:FEED_LIMIT]
+    )
+
+
+# --- Facilitator workspace: the agenda builder, invitations, the facilitator's home -------
+
+EARLIER_ACTIONS_SHOWN = 20
+CANDIDATES_SHOWN = 20
+DASHBOARD_ROWS = 20
+RECENT_DAYS = 60
+OPEN_STATUSES = [ActionItem.Status.OPEN, ActionItem.Status.IN_PROGRESS]
+
+
+@dataclass(frozen=True)
+class BalanceRow:
+    """One side or category of people in the room: invited, accepted and attended."""
+
+    label: str
+    invited: int
+    accepted: int
+    attended: int
+
+
+@dataclass
+class Workspace:
+    """What the team needs to plan a session, beyond what everyone reads on its page."""
+
+    topics: list[Topic]
+    sides: list[Side]
+    leads: list[Participant]
+    earlier_actions: list[ActionItem]
+    by_side: list[BalanceRow] = field(default_factory=list)
+    by_category: list[BalanceRow] = field(default_factory=list)
+    attendance_known: bool = False
+    overrun_minutes: int = 0
+
+
+def room_balance(invitations: list[Invitation], key, labels) -> list[BalanceRow]:
+    """Counts per group, from invitations already fetched (no query)."""
+    invited, accepted, attended = Counter(), Counter(), Counter()
+    for invitation in invitations:
+        group = key(invitation)
+        invited[group] += 1
+        if invitation.response == Invitation.Response.ACCEPTED:
+            accepted[group] += 1
+        if invitation.attended:
+            attended[group] += 1
+    return [
+        BalanceRow(
+            label=labels(group), invited=n, accepted=accepted[group], attended=attended[group]
+        )
+        for group, n in sorted(invited.items(), key=lambda kv: str(labels(kv[0])))
+    ]
+
+
+def earlier_open_actions(session: DialogueSession, *, exclude_titles=()) -> list[ActionItem]:
+    """Open actions from the process's earlier sessions, to carry onto this agenda."""
+    titles = {title.casefold() for title in exclude_titles}
+    actions = (
+        ActionItem.objects.filter(
+            session__process_id=session.process_id,
+            session__archived_at__isnull=True,
+            session__starts_at__lt=session.starts_at,
+            status__in=OPEN_STATUSES,
+        )
+        .select_related("owner", "topic", "session")
+        .order_by("due_date", "created_at")[:EARLIER_ACTIONS_SHOWN]
+    )
+    return [a for a in actions if agenda_title_for(a).casefold() not in titles]
+
+
+def agenda_title_for(action: ActionItem) -> str:
+    return action.description.strip().splitlines()[0][:200] if action.description.strip() else ""
+
+
+def session_workspace(session: DialogueSession, page: SessionPage) -> Workspace:
+    """The builder's choices (topics, sides, invited leads), earlier open actions and the
+    balance of the room, in three queries whatever the number of items and invitations."""
+    sides = list(session.process.sides.order_by("name"))
+    side_names = {side.pk: side.name for side in sides}
+    invitations = page.invitations
+    return Workspace(
+        topics=list(session.process.topics.order_by("title")),
+        sides=sides,
+        leads=[invitation.participant for invitation in invitations],
+        earlier_actions=earlier_open_actions(
+            session, exclude_titles=[slot.item.title for slot in page.schedule]
+        ),
+        by_side=room_balance(
+            invitations,
+            key=lambda i: i.side_id,
+            labels=lambda pk: side_names.get(pk) or gettext("No side given"),
+        ),
+        by_category=room_balance(
+            invitations,
+            key=lambda i: i.participant.category,
+            labels=lambda value: Participant.Category(value).label,
+        ),
+        attendance_known=any(i.attended is not None for i in invitations),
+        overrun_minutes=max(0, page.agenda_minutes - session.duration_minutes),
+    )
+
+
+def invitation_candidates(user, session: DialogueSession, query: str) -> list[Participant]:
+    """People matching the query whom the user may invite, bounded."""
+    query = query.strip()
+    if not query:
+        return []
+    return list(
+        access.participants_invitable_to(user, session)
+        .filter(
+            Q(name__icontains=query)
+            | Q(pseudonym__icontains=query)
+            | Q(affiliation__icontains=query)
+        )
+        .order_by("name")[:CANDIDATES_SHOWN]
+    )
+
+
+@dataclass
+class FacilitatorDashboard:
+    upcoming: list[DialogueSession]
+    awaiting_record: list[DialogueSession]
+    overdue_actions: list[ActionItem]
+
+    def __bool__(self) -> bool:
+        return True
+
+
+def facilitator_dashboard(user, now=None) -> FacilitatorDashboard:
+    """What a facilitator should look at next, in three queries at any size."""
+    now = now or timezone.now()
+    mine = access.sessions_editable_by(user).filter(facilitators=user)
+    upcoming = (
+        mine.filter(ends_at__gte=now)
+        .exclude(status=DialogueSession.Status.CANCELLED)
+        .select_related("process")
+        .annotate(
+            item_count=Count("agenda_items", distinct=True),
+            unanswered=Count(
+                "invitations",
+                filter=Q(invitations__response=Invitation.Response.INVITED),
+                distinct=True,
+            ),
+        )
+        .order_by("starts_at")[:DASHBOARD_ROWS]
+    )
+    awaiting_record = (
+        mine.filter(ends_at__lt=now, ends_at__gte=now - timedelta(days=RECENT_DAYS))
+        .exclude(confidentiality=DialogueSession.Confidentiality.NO_RECORD)
+        .exclude(status=DialogueSession.Status.CANCELLED)
+        .filter(Q(record__isnull=True) | Q(record__state=SessionRecord.State.DRAFT))
+        .select_related("process")
+        .order_by("-ends_at")[:DASHBOARD_ROWS]
+    )
+    overdue = (
+        ActionItem.objects.filter(
+            session__in=mine, status__in=OPEN_STATUSES, due_date__lt=timezone.localdate(now)
+        )
+        .select_related("owner", "session", "topic")
+        .order_by("due_date", "created_at")[:DASHBOARD_ROWS]
+    )
+    return FacilitatorDashboard(
+        upcoming=list(upcoming),
+        awaiting_record=list(awaiting_record),
+        overdue_actions=list(overdue),
     )

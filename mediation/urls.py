@@ -4,11 +4,13 @@ from django.urls import path
 
 from .views import (
     actions,
+    agenda,
     calendar,
     consents,
     exports,
     health,
     home,
+    invitation_emails,
     invitations,
     portal,
     processes,
@@ -78,8 +80,53 @@ urlpatterns = [
     path("profile/password/", profile.password_change, name="password_change"),
     path(
         "sessions/<uuid:session_id>/invitations/send/",
-        invitations.session_invitations_send,
+        invitation_emails.session_invitations_send,
         name="session_invitations_send",
     ),
-    path("welcome/<uidb64>/<token>/", invitations.invitation_accept, name="invitation_accept"),
+    path(
+        "welcome/<uidb64>/<token>/", invitation_emails.invitation_accept, name="invitation_accept"
+    ),
+    # Facilitator workspace: the agenda builder.
+    path("sessions/<uuid:session_id>/agenda/", agenda.agenda_add, name="session_agenda_add"),
+    path(
+        "sessions/<uuid:session_id>/agenda/reorder/",
+        agenda.agenda_reorder,
+        name="session_agenda_reorder",
+    ),
+    path(
+        "sessions/<uuid:session_id>/agenda/<uuid:item_id>/edit/",
+        agenda.agenda_item_edit,
+        name="session_agenda_item_edit",
+    ),
+    path(
+        "sessions/<uuid:session_id>/agenda/<uuid:item_id>/remove/",
+        agenda.agenda_item_remove,
+        name="session_agenda_item_remove",
+    ),
+    path(
+        "sessions/<uuid:session_id>/agenda/<uuid:item_id>/move/",
+        agenda.agenda_item_move,
+        name="session_agenda_item_move",
+    ),
+    # Facilitator workspace: invitations and attendance.
+    path(
+        "sessions/<uuid:session_id>/invitations/",
+        invitations.invitation_add,
+        name="session_invitation_add",
+    ),
+    path(
+        "sessions/<uuid:session_id>/invitations/search/",
+        invitations.invitation_search,
+        name="session_invitation_search",
+    ),
+    path(
+        "sessions/<uuid:session_id>/invitations/<uuid:invitation_id>/",
+        invitations.invitation_update,
+        name="session_invitation_update",
+    ),
+    path(
+        "sessions/<uuid:session_id>/invitations/<uuid:invitation_id>/remove/",
+        invitations.invitation_remove,
+        name="session_invitation_remove",
+    ),
 ]

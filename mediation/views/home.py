@@ -40,8 +40,11 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "upcoming": upcoming,
             "past": past,
-            "roles": roles,
             "agenda": agenda,
             "show_session_lists": agenda is None or roles != ["participant"],
+            "roles": roles,
+            "dashboard": (
+                selectors.facilitator_dashboard(request.user) if "facilitator" in roles else None
+            ),
         },
     )

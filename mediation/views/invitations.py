@@ -1,72 +1,139 @@
-"""Invitations by email: facilitators send them; the link in one sets a password once."""
+"""Invitations and attendance: editors find people to invite, keep each invitation's role,
+side and capacity, note who attended, and read the balance of the room.
+
+Writes answer like the agenda builder's: a plain POST redirects to the session page
+(#invitations) with a message; an htmx POST gets the invitations fragment back.
+"""
+
+from __future__ import annotations
 
 from uuid import UUID
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import SetPasswordForm
-from django.contrib.auth.models import User
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.encoding import force_str
-from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
 
-from .. import access, services
-from ..tokens import invitation_token_generator
+from .. import access, selectors, services
+from ..forms import InvitationAddForm
+from ..models import DialogueSession, Invitation
+from .sessions import session_context
+from .workspace import add_service_errors, invitation_form
+
+FRAGMENT = "mediation/session/_invitations.html"
+CANDIDATES = "mediation/session/_invitation_candidates.html"
+PAGE = "mediation/session_detail.html"
+
+
+def _invitation(session: DialogueSession, invitation_id: UUID) -> Invitation:
+    try:
+        return session.invitations.select_related("participant", "session").get(pk=invitation_id)
+    except Invitation.DoesNotExist:
+        raise Http404 from None
+
+
+def _render(request, session, *, status=200, **extra) -> HttpResponse:
+    context = session_context(request, session, **extra)
+    if request.htmx:
+        context["oob_messages"] = True
+        return render(request, FRAGMENT, context, status=status)
+    return render(request, PAGE, context, status=status)
+
+
+def _done(request, session, message: str, *, level=messages.SUCCESS) -> HttpResponse:
+    messages.add_message(request, level, message)
+    if request.htmx:
+        return _render(request, session)
+    return redirect(f"{session.get_absolute_url()}#invitations")
+
+
+@require_GET
+@login_required
+@never_cache
+@vary_on_headers("HX-Request")
+def invitation_search(request, session_id: UUID) -> HttpResponse:
+    """People the user may invite whose name, pseudonym or affiliation matches `q`."""
+    session = access.get_session(request.user, session_id, edit=True)
+    query = request.GET.get("q", "")[:100].replace("\x00", "")
+    candidates = selectors.invitation_candidates(request.user, session, query)
+    extra = {"query": query, "candidates": candidates, "searched": bool(query.strip())}
+    if request.htmx:
+        return render(request, CANDIDATES, {"session": session, **extra})
+    return render(request, PAGE, session_context(request, session, **extra))
 
 
 @require_POST
 @login_required
-@never_cache
-def session_invitations_send(request: HttpRequest, session_id: UUID) -> HttpResponse:
+@vary_on_headers("HX-Request")
+def invitation_add(request, session_id: UUID) -> HttpResponse:
     session = access.get_session(request.user, session_id, edit=True)
-    queued, skipped = services.session_invitations_send(
-        session=session, base_url=request.build_absolute_uri("/")
+    form = InvitationAddForm(request.POST)
+    if not form.is_valid():
+        return _done(request, session, _("Choose someone to invite."), level=messages.ERROR)
+    person = (
+        access.participants_invitable_to(request.user, session)
+        .filter(pk=form.cleaned_data["participant"])
+        .first()
     )
-    messages.success(
+    if person is None:
+        return _done(
+            request,
+            session,
+            _("That person cannot be invited here, or is invited already."),
+            level=messages.ERROR,
+        )
+    try:
+        services.invitation_add(
+            session=session, participant=person, role=form.cleaned_data["role"]
+        )
+    except ValidationError as error:
+        return _done(request, session, " ".join(error.messages), level=messages.ERROR)
+    return _done(request, session, _("%(name)s is invited.") % {"name": person})
+
+
+@require_POST
+@login_required
+@vary_on_headers("HX-Request")
+def invitation_update(request, session_id: UUID, invitation_id: UUID) -> HttpResponse:
+    session = access.get_session(request.user, session_id, edit=True)
+    invitation = _invitation(session, invitation_id)
+    page = selectors.session_page(request.user, session)
+    workspace = selectors.session_workspace(session, page)
+    form = invitation_form(session, invitation, workspace, request.POST)
+    if form.is_valid():
+        try:
+            services.invitation_update(invitation=invitation, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return _done(
+                request, session, _("Saved for %(name)s.") % {"name": invitation.participant}
+            )
+    return _render(request, session, page=page, workspace=workspace, bound_invitation_form=form)
+
+
+@require_POST
+@login_required
+@vary_on_headers("HX-Request")
+def invitation_remove(request, session_id: UUID, invitation_id: UUID) -> HttpResponse:
+    session = access.get_session(request.user, session_id, edit=True)
+    invitation = _invitation(session, invitation_id)
+    try:
+        services.invitation_remove(invitation=invitation)
+    except services.InvitationAnswered:
+        return _done(
+            request,
+            session,
+            _("%(name)s has answered: the invitation stays.") % {"name": invitation.participant},
+            level=messages.ERROR,
+        )
+    return _done(
         request,
-        _("Invitations emailed: %(queued)d. Not emailed (no consent or no address): %(skipped)d.")
-        % {"queued": queued, "skipped": skipped},
+        session,
+        _("The invitation of %(name)s is withdrawn.") % {"name": invitation.participant},
     )
-    return redirect(session)
-
-
-def _invited_user(uidb64: str) -> User | None:
-    try:
-        pk = int(force_str(urlsafe_base64_decode(uidb64)))
-    except (TypeError, ValueError, OverflowError):
-        return None
-    # Only a participant's active account can be welcomed this way.
-    return User.objects.filter(pk=pk, is_active=True, participant__isnull=False).first()
-
-
-@sensitive_post_parameters()
-@require_http_methods(["GET", "POST"])
-@never_cache
-def invitation_accept(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
-    user = _invited_user(uidb64)
-    if user is None or not invitation_token_generator.check_token(user, token):
-        return render(request, "mediation/welcome_invalid.html", status=400)
-    form = SetPasswordForm(user, request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Welcome. Your password is set and you are signed in."))
-        return redirect(_landing(request, user))
-    return render(
-        request, "mediation/welcome.html", {"form": form}, status=400 if form.is_bound else 200
-    )
-
-
-def _landing(request: HttpRequest, user: User) -> str:
-    """The session named in the link, if this user may see it; else their home page."""
-    session_id = request.GET.get("session", "")
-    try:
-        return access.get_session(user, session_id).get_absolute_url()
-    except Http404:
-        return "/"

@@ -11,6 +11,33 @@ from django.views.decorators.http import require_GET
 from .. import access, audit, selectors
 from ..models import ReadEvent
 from .records import workspace_context
+from .workspace import editor_context
+
+
+def session_context(request: HttpRequest, session, *, page=None, workspace=None, **extra) -> dict:
+    """What the session page renders from; its fragments render from the same context.
+
+    Views that answer a form pass the page and workspace they validated against, and their
+    bound forms in `extra` (see views.workspace.editor_context).
+    """
+    page = page or selectors.session_page(request.user, session)
+    context = {
+        "page": page,
+        "session": session,
+        "can_see_process": access.processes_visible_to(request.user)
+        .filter(pk=session.process_id)
+        .exists(),
+        "can_administer": access.can_administer_process(request.user, session.process_id),
+        **workspace_context(request, page),
+    }
+    if page.can_edit:
+        workspace = workspace or selectors.session_workspace(session, page)
+        bound = {
+            k: extra.pop(k) for k in ("bound_agenda_form", "bound_invitation_form") if k in extra
+        }
+        context.update(editor_context(session, page, workspace, **bound))
+    context.update(extra)
+    return context
 
 
 @require_GET
@@ -28,15 +55,5 @@ def session_detail(request: HttpRequest, session_id: UUID) -> HttpResponse:
             process_id=session.process_id,
         )
     return render(
-        request,
-        "mediation/session_detail.html",
-        {
-            "page": page,
-            "session": session,
-            "can_see_process": access.processes_visible_to(request.user)
-            .filter(pk=session.process_id)
-            .exists(),
-            "can_administer": access.can_administer_process(request.user, session.process_id),
-            **workspace_context(request, page),
-        },
+        request, "mediation/session_detail.html", session_context(request, session, page=page)
     )

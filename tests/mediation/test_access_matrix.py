@@ -268,6 +268,17 @@ MATRIX += [
             "on_post": 400,
         },
     ),
+    # Facilitator workspace (more rows for its forms and writes at the end of this file).
+    (
+        "invitation search",
+        lambda w: reverse("session_invitation_search", args=[w["session"].pk]) + "?q=a",
+        {"organizer": 200, "facilitator": 200, "participant": 403, "stranger": 404},
+    ),
+    (
+        "invitation search, other session",
+        lambda w: reverse("session_invitation_search", args=[w["other_session"].pk]) + "?q=a",
+        {"organizer": 200, "facilitator": 404, "participant": 404, "stranger": 404},
+    ),
 ]
 
 PERSONAS = ["organizer", "facilitator", "participant", "stranger"]

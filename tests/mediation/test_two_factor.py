@@ -3,6 +3,7 @@
 import io
 import re
 import time
+from urllib.parse import quote
 
 import pytest
 from django.contrib.auth import SESSION_KEY
@@ -71,7 +72,7 @@ def test_unverified_organizers_and_facilitators_are_sent_to_confirm_a_code(
     response = client.get(target)
     assert response.status_code == 302, name
     assert response["Location"].startswith(VERIFY)
-    assert f"next={target.replace('/', '%2F')}" in response["Location"]
+    assert f"next={quote(target, safe='')}" in response["Location"]
 
 
 @pytest.mark.parametrize(("name", "url"), APP_URLS, ids=[row[0] for row in APP_URLS])

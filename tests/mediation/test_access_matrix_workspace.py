@@ -1,0 +1,160 @@
+"""The access matrix of the agenda builder and invitations: every form page and write,
+with every persona, on the persona's own session and on another session of the process.
+
+Kept apart from test_access_matrix.py (which holds the GET pages) because these rows need
+their own world (agenda items, invitations) and data builders.
+"""
+
+import pytest
+from django.urls import reverse
+
+from tests.mediation.test_access_matrix import PERSONAS
+
+
+@pytest.fixture
+def world(session, other_session, process, personas):
+    return {"session": session, "other_session": other_session, "process": process, **personas}
+
+
+# --- Facilitator workspace: agenda builder and invitations --------------------------------
+# Its GET pages are rows of MATRIX (above); forms that also accept POST, and POST-only
+# writes, have their own tables, since test_pages_refuse_writes expects every MATRIX row to
+# refuse POST.
+
+EDITORS_ONLY = {"organizer": 200, "facilitator": 200, "participant": 403, "stranger": 404}
+ORGANIZER_ONLY = {"organizer": 200, "facilitator": 404, "participant": 404, "stranger": 404}
+
+
+@pytest.fixture
+def workspace_world(world):
+    from tests.factories import AgendaItemFactory, InvitationFactory, ParticipantFactory
+
+    session, other = world["session"], world["other_session"]
+    guest = ParticipantFactory(name="Guest of the other session")
+    return {
+        **world,
+        "item": AgendaItemFactory(session=session, position=1),
+        "other_item": AgendaItemFactory(session=other, position=1),
+        "invitation": InvitationFactory(session=session),
+        "other_invitation": InvitationFactory(session=other, participant=guest),
+        "guest": guest,
+    }
+
+
+def _in(w, own: bool):
+    return {
+        "session": w["session"] if own else w["other_session"],
+        "item": w["item"] if own else w["other_item"],
+        "invitation": w["invitation"] if own else w["other_invitation"],
+    }
+
+
+# (name, url builder(world, own), expected for the own session, and for the other session)
+FORM_PAGES = [
+    (
+        "agenda item edit form",
+        lambda w, own: reverse(
+            "session_agenda_item_edit", args=[_in(w, own)["session"].pk, _in(w, own)["item"].pk]
+        ),
+    ),
+]
+
+WRITE_OK = {"organizer": 302, "facilitator": 302, "participant": 403, "stranger": 404}
+WRITE_OTHER = {"organizer": 302, "facilitator": 404, "participant": 404, "stranger": 404}
+
+# (name, url builder(world, own), data builder(world))
+WRITES = [
+    (
+        "agenda add",
+        lambda w, own: reverse("session_agenda_add", args=[_in(w, own)["session"].pk]),
+        lambda w: {"title": "New item", "duration_minutes": "10"},
+    ),
+    (
+        "agenda item edit",
+        lambda w, own: reverse(
+            "session_agenda_item_edit", args=[_in(w, own)["session"].pk, _in(w, own)["item"].pk]
+        ),
+        lambda w: {"title": "Renamed", "duration_minutes": "10"},
+    ),
+    (
+        "agenda item remove",
+        lambda w, own: reverse(
+            "session_agenda_item_remove",
+            args=[_in(w, own)["session"].pk, _in(w, own)["item"].pk],
+        ),
+        lambda w: {},
+    ),
+    (
+        "agenda item move",
+        lambda w, own: reverse(
+            "session_agenda_item_move", args=[_in(w, own)["session"].pk, _in(w, own)["item"].pk]
+        ),
+        lambda w: {"direction": "down"},
+    ),
+    (
+        "agenda reorder",
+        lambda w, own: reverse("session_agenda_reorder", args=[_in(w, own)["session"].pk]),
+        lambda w: {"item": [str(w["item"].pk)]},
+    ),
+    (
+        "invitation add",
+        lambda w, own: reverse("session_invitation_add", args=[_in(w, own)["session"].pk]),
+        lambda w: {"participant": str(w["guest"].pk)},
+    ),
+    (
+        "invitation update",
+        lambda w, own: reverse(
+            "session_invitation_update",
+            args=[_in(w, own)["session"].pk, _in(w, own)["invitation"].pk],
+        ),
+        lambda w: {"role": "observer", "capacity": "personal"},
+    ),
+    (
+        "invitation remove",
+        lambda w, own: reverse(
+            "session_invitation_remove",
+            args=[_in(w, own)["session"].pk, _in(w, own)["invitation"].pk],
+        ),
+        lambda w: {},
+    ),
+]
+
+
+@pytest.mark.parametrize("own", [True, False], ids=["own session", "other session"])
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize(("name", "url"), FORM_PAGES, ids=[row[0] for row in FORM_PAGES])
+def test_workspace_form_pages(workspace_world, client, persona, name, url, own):
+    client.force_login(workspace_world[persona])
+    expected = (EDITORS_ONLY if own else ORGANIZER_ONLY)[persona]
+    assert client.get(url(workspace_world, own)).status_code == expected, f"{persona} on {name}"
+
+
+@pytest.mark.parametrize("own", [True, False], ids=["own session", "other session"])
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize(("name", "url", "data"), WRITES, ids=[row[0] for row in WRITES])
+def test_workspace_writes(workspace_world, client, persona, name, url, data, own):
+    client.force_login(workspace_world[persona])
+    expected = (WRITE_OK if own else WRITE_OTHER)[persona]
+    response = client.post(url(workspace_world, own), data(workspace_world))
+    assert response.status_code == expected, f"{persona} on {name}"
+
+
+@pytest.mark.parametrize(
+    ("name", "url"),
+    [(row[0], row[1]) for row in FORM_PAGES + WRITES],
+    ids=[row[0] for row in FORM_PAGES + WRITES],
+)
+def test_anonymous_workspace_requests_are_sent_to_sign_in(workspace_world, client, name, url):
+    for method in (client.get, client.post):
+        response = method(url(workspace_world, True))
+        if response.status_code == 405:
+            continue
+        assert response.status_code == 302, f"{method.__name__} {name}"
+        assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize(("name", "url", "data"), WRITES, ids=[row[0] for row in WRITES])
+def test_workspace_writes_refuse_get(workspace_world, organizer_client, name, url, data):
+    if name == "agenda item edit":
+        return  # the edit form is also a page (FORM_PAGES)
+    assert organizer_client.get(url(workspace_world, True)).status_code == 405
