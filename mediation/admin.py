@@ -296,7 +296,7 @@ class DialogueProcessAdmin(ArchiveActionsMixin, AuditedHistoryAdmin):
 @admin.register(Side)
 class SideAdmin(ProcessScopedAdmin):
     list_display = ["name", "process"]
-    list_filter = ["process"]
+    list_filter = [("process", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "process__title"]
     list_select_related = ["process"]
 
@@ -304,7 +304,7 @@ class SideAdmin(ProcessScopedAdmin):
 @admin.register(Topic)
 class TopicAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
     list_display = ["title", "process", "sensitivity", "status", "updated_at"]
-    list_filter = ["sensitivity", "status", "process"]
+    list_filter = ["sensitivity", "status", ("process", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["title", "description", "process__title"]
     list_select_related = ["process"]
 
@@ -363,7 +363,7 @@ class DialogueSessionAdmin(ArchiveActionsMixin, AuditedHistoryAdmin, ProcessScop
         "format",
         "location_kind",
         ArchivedFilter,
-        "process",
+        ("process", admin.RelatedOnlyFieldListFilter),
     ]
     search_fields = ["title", "objectives", "venue", "process__title"]
     list_select_related = ["process"]
@@ -443,7 +443,13 @@ class DialogueSessionAdmin(ArchiveActionsMixin, AuditedHistoryAdmin, ProcessScop
 class InvitationAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
     process_path = "session__process"
     list_display = ["participant", "session", "role", "response", "attended", "side", "capacity"]
-    list_filter = ["response", "role", "attended", "capacity", "session__process"]
+    list_filter = [
+        "response",
+        "role",
+        "attended",
+        "capacity",
+        ("session__process", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["participant__name", "participant__pseudonym", "session__title"]
     list_select_related = ["participant", "session", "side"]
     autocomplete_fields = ["participant"]
@@ -453,7 +459,7 @@ class InvitationAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
 class AgendaItemAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
     process_path = "session__process"
     list_display = ["title", "session", "position", "topic", "duration_minutes", "lead"]
-    list_filter = ["session__process"]
+    list_filter = [("session__process", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["title", "notes", "session__title"]
     list_select_related = ["session", "topic", "lead"]
     autocomplete_fields = ["lead"]
@@ -463,7 +469,7 @@ class AgendaItemAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
 class SessionRecordAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
     process_path = "session__process"
     list_display = ["session", "state", "shared_at", "version", "updated_at"]
-    list_filter = ["state", "session__process"]
+    list_filter = ["state", ("session__process", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["session__title", "summary"]
     list_select_related = ["session", "session__process"]
     readonly_fields = ["version", "shared_at", "updated_by"]
@@ -473,7 +479,7 @@ class SessionRecordAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
 class ActionItemAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
     process_path = "session__process"
     list_display = ["description", "session", "owner", "due_date", "status"]
-    list_filter = ["status", "session__process"]
+    list_filter = ["status", ("session__process", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["description", "owner__name", "session__title"]
     list_select_related = ["session", "owner"]
     autocomplete_fields = ["owner"]

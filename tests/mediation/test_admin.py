@@ -256,3 +256,22 @@ def test_str_of_every_model_is_readable(demo):
     for model in MODELS:
         text = str(model.objects.first())
         assert text and "object (" not in text
+
+
+SCOPED_CHANGELISTS = [ActionItem, AgendaItem, DialogueSession, Invitation, SessionRecord, Topic]
+
+
+@pytest.mark.parametrize("model", SCOPED_CHANGELISTS, ids=lambda m: m.__name__)
+def test_changelist_filters_do_not_name_other_organizers_processes(demo, model):
+    """The sidebar filters list only the organizer's own processes, never another's title."""
+    newcomer = UserFactory(username="newcomer", is_staff=True)
+    newcomer.groups.add(*User.objects.get(username="organizer").groups.all())
+    own = DialogueSessionFactory(process__title="Newcomer's own process")
+    own.process.organizers.add(newcomer)
+    client = Client()
+    client.force_login(newcomer)
+    content = client.get(_url(model, "changelist")).content.decode()
+    for title in DialogueProcess.objects.exclude(pk=own.process_id).values_list(
+        "title", flat=True
+    ):
+        assert title not in content, f"{model.__name__} changelist names {title!r}"
