@@ -37,15 +37,22 @@ class ScheduledItem:
     item: AgendaItem
     starts_at: datetime
     ends_at: datetime
+    # How the item's lead is named to the viewer (None: not named to them).
+    lead_label: str | None = None
 
 
-def agenda_schedule(session: DialogueSession, items: list[AgendaItem]) -> list[ScheduledItem]:
+def agenda_schedule(
+    session: DialogueSession, items: list[AgendaItem], lead_labels: dict | None = None
+) -> list[ScheduledItem]:
     """Each agenda item with its start and end, counted from the session's start."""
     schedule = []
     cursor = session.starts_at
+    labels = lead_labels or {}
     for item in items:
         end = cursor + timedelta(minutes=item.duration_minutes)
-        schedule.append(ScheduledItem(item=item, starts_at=cursor, ends_at=end))
+        schedule.append(
+            ScheduledItem(item=item, starts_at=cursor, ends_at=end, lead_label=labels.get(item.pk))
+        )
         cursor = end
     return schedule
 
@@ -107,14 +114,31 @@ def session_page(user, session: DialogueSession) -> SessionPage:
             record=record,
         ):
             record = None
-    attendees, unnamed, shows_answers = (
-        ([], 0, False) if can_edit else _attendees_for(session, invitations, my_invitation)
-    )
+    if can_edit:
+        attendees, unnamed, shows_answers = [], 0, False
+        lead_labels = {i.pk: str(i.lead) for i in items if i.lead}
+    else:
+        leads = [i.lead for i in items if i.lead]
+        disclosure = confidentiality.disclosure_for(
+            session,
+            confidentiality.Audience.PARTICIPANTS,
+            participants=[i.participant for i in invitations] + leads,
+        )
+        attendees, unnamed, shows_answers = _attendees_for(disclosure, invitations, my_invitation)
+        lead_labels = {
+            i.pk: (
+                i.lead.name
+                if participant and i.lead_id == participant.pk
+                else disclosure.name_of(i.lead)
+            )
+            for i in items
+            if i.lead
+        }
     return SessionPage(
         session=session,
         can_edit=can_edit,
         sees_identities=access.can_see_identities(user, session),
-        schedule=agenda_schedule(session, items),
+        schedule=agenda_schedule(session, items, lead_labels),
         invitations=invitations,
         record=record,
         actions=list(actions),
@@ -135,15 +159,12 @@ def answer_open(session: DialogueSession, now: datetime | None = None) -> bool:
 
 
 def _attendees_for(
-    session: DialogueSession, invitations: list[Invitation], mine: Invitation | None
+    disclosure: confidentiality.Disclosure,
+    invitations: list[Invitation],
+    mine: Invitation | None,
 ) -> tuple[list[Attendee], int, bool]:
     """The other invitees as a participant may read them: named, or only counted."""
     others = [i for i in invitations if mine is None or i.pk != mine.pk]
-    disclosure = confidentiality.disclosure_for(
-        session,
-        confidentiality.Audience.PARTICIPANTS,
-        participants=[i.participant for i in others],
-    )
     shows_answers = disclosure.allows(confidentiality.Content.ANSWERS)
     named, unnamed = [], 0
     for invitation in others:

@@ -82,6 +82,8 @@ def test_protected_identities_appear_by_pseudonym_to_participants(
     hidden = ParticipantFactory(name="Ri Chol-min", identity_protected=True, pseudonym="Delta")
     InvitationFactory(session=session, participant=hidden)
     AgendaItemFactory(session=session, lead=hidden, title="Sequencing")
+    # They agreed to be listed to other participants: by pseudonym, as they are protected.
+    ConsentFactory(participant=hidden, process=session.process)
     as_participant = participant_client.get(session.get_absolute_url()).content.decode()
     assert "Ri Chol-min" not in as_participant
     assert "Delta" in as_participant

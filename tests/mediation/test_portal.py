@@ -233,6 +233,7 @@ def test_session_page_shows_agenda_objectives_answer_and_calendar(session, parti
     session.save()
     lead = ParticipantFactory(identity_protected=True, pseudonym="Delta", name="Real Lead")
     AgendaItemFactory(session=session, title="Incident prevention", lead=lead)
+    ConsentFactory(participant=lead, process=session.process, kind=Consent.Kind.LISTED)
     content = participant_client.get(session.get_absolute_url()).content.decode()
     assert "Explore a hotline." in content
     assert "Incident prevention" in content
