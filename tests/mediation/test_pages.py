@@ -14,6 +14,7 @@ from tests.factories import (
     DialogueProcessFactory,
     DialogueSessionFactory,
     InvitationFactory,
+    ItemRecordFactory,
     ParticipantFactory,
     SessionRecordFactory,
     TopicFactory,
@@ -150,7 +151,11 @@ def _fill_session(session, n):
     for i in range(n):
         person = ParticipantFactory()
         InvitationFactory(session=session, participant=person)
-        AgendaItemFactory(session=session, position=start + i + 1, lead=person, duration_minutes=5)
+        item = AgendaItemFactory(
+            session=session, position=start + i + 1, lead=person, duration_minutes=5
+        )
+        ItemRecordFactory(agenda_item=item)
+        ConsentFactory(participant=person, process=session.process)
         ActionItemFactory(session=session, owner=person)
 
 
