@@ -342,4 +342,17 @@ def action_name(form: Form) -> str | None:
 
 def writable_forms(response, page_url: str) -> list[Form]:
     """POST forms of a page, minus signing out (in every page's header)."""
-    return [f for f in post_forms_of(response, page_url) if action_name(f) not in SKIPPED_NAMES]
+    return [
+        f
+        for f in post_forms_of(response, page_url)
+        if action_name(f) not in {*SKIPPED_NAMES, "admin:logout"}
+    ]
+
+
+def main_form(response, page_url: str) -> Form:
+    """The page's own form (posting to the page itself), not the sign-out form in its header."""
+    from urllib.parse import urlsplit
+
+    forms = [f for f in post_forms_of(response, page_url) if urlsplit(f.action).path == page_url]
+    assert forms, f"no form posting to {page_url}"
+    return max(forms, key=lambda f: len(f.fields))
