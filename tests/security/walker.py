@@ -356,3 +356,62 @@ def main_form(response, page_url: str) -> Form:
     forms = [f for f in post_forms_of(response, page_url) if urlsplit(f.action).path == page_url]
     assert forms, f"no form posting to {page_url}"
     return max(forms, key=lambda f: len(f.fields))
+
+
+def field_errors(response, name: str) -> list[str]:
+    """The errors a re-rendered form shows for the field posted as `name` (prefixes
+    included, so an admin inline's `topics-0-title` is found too)."""
+    from django.forms import BaseForm, BaseFormSet
+
+    forms = []
+    contexts = response.context if response.context is not None else []
+    if not isinstance(contexts, list):
+        contexts = [contexts]
+    for context in contexts:
+        values = list(context.flatten().values())
+        values += [v for value in values if isinstance(value, list | tuple) for v in value]
+        for value in values:
+            value = getattr(value, "form", None) or getattr(value, "formset", None) or value
+            if isinstance(value, BaseForm):
+                forms.append(value)
+            elif isinstance(value, BaseFormSet):
+                forms.extend(value.forms)
+    errors = []
+    for form in forms:
+        for field_name, messages in form.errors.items():
+            if form.add_prefix(field_name) == name:
+                errors.extend(messages)
+    return errors
+
+
+# Fields that take a format rather than free text: they get their own tests.
+FORMATTED = re.compile(r"(email|time_zone|slug|url|token|password|_0$|_1$|-id$|^q$|__prefix__)")
+
+
+def free_text_fields(form: Form) -> list[Field]:
+    return [
+        f
+        for f in form.text_fields()
+        if f.type not in {"email", "url"}
+        and not FORMATTED.search(f.name)
+        and not {"vDateField", "vTimeField"} & set(f.attrs.get("class", "").split())
+        and not f.attrs.get("readonly")
+    ]
+
+
+def stored_somewhere(value: str) -> bool:
+    """Whether any text column of the product holds exactly `value`."""
+    from django.db.models import CharField, Q, TextField
+
+    for model in apps.get_app_config("mediation").get_models():
+        if model.__name__.startswith("Historical"):
+            continue
+        names = [
+            f.name for f in model._meta.concrete_fields if isinstance(f, CharField | TextField)
+        ]
+        query = Q()
+        for name in names:
+            query |= Q(**{name: value})
+        if names and model._base_manager.filter(query).exists():
+            return True
+    return False
