@@ -230,3 +230,74 @@ def test_newlines_in_names_never_reach_an_email_header(world, clients, settings)
         f"{', '.join(str(p) for p in senders)} send email, but nothing this test triggers "
         f"({len(tried)} forms and commands) sent any: add the trigger here"
     )
+
+
+# --- NUL bytes outside forms ------------------------------------------------------------
+# Forms refuse NUL with a message (Django's ProhibitNullCharactersValidator). Anything read
+# straight from the request (search terms, cookies, headers written to the audit trail)
+# never reaches a form: on PostgreSQL a NUL there would be a DataError, a 500.
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/glossary/?q=peace%00",
+        "/glossary/compare/?terms=track-ii%00&terms=x",
+        "/admin/mediation/dialoguesession/?q=%00",
+        "/admin/mediation/participant/?q=a%00b",
+        "/admin/mediation/participant/autocomplete/?term=%00",
+        "/?page=%00",
+        "/%00/",
+        "/sessions/%00/",
+    ],
+)
+def test_a_nul_byte_in_the_address_is_a_clean_refusal(organizer_client, path):
+    response = organizer_client.get(path)
+    assert_clean(response, path)
+    assert response.status_code in {200, 302, 400, 404}, path
+
+
+@pytest.mark.parametrize("cookie", ["sessionid", "csrftoken", "django_language"])
+def test_a_nul_byte_in_a_cookie_is_a_clean_refusal(db, cookie):
+    raw = {"HTTP_COOKIE": f"{cookie}=abcdefgh\x00ijklmnopqrstuvwxyz012345"}
+    client = Client()
+    for response in (client.get(reverse("home"), **raw), client.post(reverse("login"), {}, **raw)):
+        assert_clean(response, cookie)
+        assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_USER_AGENT": "Mozilla\x00/5.0"},
+        {"HTTP_X_FORWARDED_FOR": "10.0.0.1\x00"},
+        {"HTTP_ACCEPT_LANGUAGE": "fr\x00"},
+        {"HTTP_REFERER": "http://testserver/\x00"},
+    ],
+)
+def test_a_nul_byte_in_a_header_of_a_failed_sign_in_is_a_clean_refusal(participant, headers):
+    before = snapshot()
+    response = Client().post(
+        reverse("login"), {"username": "participant", "password": "wrong-password!"}, **headers
+    )
+    assert_clean(response, str(headers))
+    assert response.status_code in {200, 400}
+    assert changed_tables(before, snapshot()) == []
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"username": "participant\x00", "password": PASSWORD},
+        {"username": "participant", "password": PASSWORD + "\x00"},
+        {"username": "\x00", "password": "\x00"},
+    ],
+)
+def test_a_nul_byte_in_the_sign_in_form_is_a_form_error(participant, data):
+    before = snapshot()
+    client = Client()
+    response = client.post(reverse("login"), data)
+    assert_clean(response, repr(data))
+    assert response.status_code in {200, 400}
+    assert "_auth_user_id" not in client.session
+    assert changed_tables(before, snapshot()) == []
