@@ -74,7 +74,10 @@ def test_malformed_ids_are_not_found(route, world, clients):
                 for persona in ("organizer", "stranger"):
                     response = clients[persona].get(url)
                     assert_clean(response, f"{persona} {url} ({param})")
-                    assert response.status_code == 404, f"{persona} {url}"
+                    # 400 for a NUL byte (config/middleware.py), 404 for anything else.
+                    assert response.status_code in {400, 404}, f"{persona} {url}"
+                    if "%00" not in bad:
+                        assert response.status_code == 404, f"{persona} {url}"
     assert real  # the world had objects to build the URLs from
 
 

@@ -86,6 +86,9 @@ def test_sign_in_never_sends_anyone_off_site(participant, target):
 @pytest.mark.parametrize("target", EVIL)
 def test_the_sign_in_page_does_not_carry_an_off_site_next(db, target):
     page = Client().get(reverse("login"), {"next": target})
+    if "\x00" in target:  # refused before any view (config/middleware.py)
+        assert page.status_code == 400
+        return
     assert page.status_code == 200
     html = page.content.decode()
     assert _stays_here(_next_on_page(html)), _next_on_page(html)
@@ -95,6 +98,9 @@ def test_the_sign_in_page_does_not_carry_an_off_site_next(db, target):
 @pytest.mark.parametrize("target", EVIL)
 def test_a_signed_in_visitor_on_the_sign_in_page_stays_here(participant_client, target):
     response = participant_client.get(reverse("login"), {"next": target})
+    if "\x00" in target:
+        assert response.status_code == 400
+        return
     assert response.status_code == 302
     assert _stays_here(response["Location"]), response["Location"]
 
