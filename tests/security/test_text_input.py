@@ -174,3 +174,50 @@ def test_the_suite_reaches_the_admin_forms_it_claims_to():
         "mediation.SessionRecord",
         "mediation.Participant",
     } <= set(ADMIN_MODELS)
+
+
+def _form_classes():
+    """Every form class the product defines (forms modules, views, admin), found by import."""
+    import importlib
+    import pkgutil
+
+    from django import forms
+
+    import glossary
+    import mediation
+
+    for package in (mediation, glossary):
+        for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+            if ".migrations" in info.name or ".management" in info.name:
+                continue
+            module = importlib.import_module(info.name)
+            for value in vars(module).values():
+                if (
+                    isinstance(value, type)
+                    and issubclass(value, forms.BaseForm)
+                    and value.__module__ == info.name
+                ):
+                    yield value
+
+
+def test_every_text_field_of_every_form_refuses_nul_bytes(db):
+    """A form field taking text without Django's NUL check would let a NUL reach
+    PostgreSQL (a DataError, a 500). forms.CharField and its subclasses carry the check."""
+    from django.core.validators import ProhibitNullCharactersValidator
+    from django.forms import CharField, ModelChoiceField, MultipleChoiceField
+
+    checked = 0
+    for form_class in _form_classes():
+        try:
+            fields = form_class.base_fields
+        except AttributeError:
+            continue
+        for name, field in fields.items():
+            if isinstance(field, ModelChoiceField | MultipleChoiceField):
+                continue
+            if isinstance(field, CharField):
+                checked += 1
+                assert any(
+                    isinstance(v, ProhibitNullCharactersValidator) for v in field.validators
+                ), f"{form_class.__module__}.{form_class.__name__}.{name}"
+    assert checked, "no text field found: the search above is broken"
