@@ -46,20 +46,14 @@ BAD_IDS = [
 BAD_QUERIES = [
     "page=999999999999999999999",
     "page=-1",
-    "page=0",
     "page=abc",
-    "page=1e9",
-    "page=%00",
-    "page=1&page=2",
+    "page=1&page=2&past=-5",
     "past=999999999999999999999",
-    "past=-5",
-    "q=%00",
     "q=" + "a" * 5000,
     "q=%FF%FE",
-    "terms=%00&terms=x",
     "terms=" + "&terms=".join(str(n) for n in range(50)),
-    "next=%00",
 ]
+# NUL bytes in the query string are refused before any view: see the tests further down.
 
 
 @pytest.mark.parametrize("route", [r for r in ROUTES if r.uuid_params], ids=str)
@@ -71,7 +65,8 @@ def test_malformed_ids_are_not_found(route, world, clients):
             pattern = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
             urls = [pattern.sub(bad, own, count=1), pattern.sub(bad, own)]
             for url in urls:
-                for persona in ("organizer", "stranger"):
+                # Refused by the URL resolver, before any view: one persona is enough.
+                for persona in ("organizer",):
                     response = clients[persona].get(url)
                     assert_clean(response, f"{persona} {url} ({param})")
                     # 400 for a NUL byte (config/middleware.py), 404 for anything else.
@@ -84,7 +79,7 @@ def test_malformed_ids_are_not_found(route, world, clients):
 @pytest.mark.parametrize("route", ROUTES, ids=str)
 def test_junk_in_query_parameters_gets_a_page_or_a_404(route, world, clients):
     url = fill(route, world, ["own"])
-    for persona in ("anonymous", "organizer"):
+    for persona in ("organizer",):
         plain = clients[persona].get(url).status_code
         for query in BAD_QUERIES:
             response = clients[persona].get(f"{url}?{query}")
@@ -150,7 +145,7 @@ def test_an_oversized_admin_form_is_refused(world, organizer_client):
 def test_too_many_fields_never_break_a_page(route, world, clients):
     url = fill(route, world, ["own"])
     data = {f"f{n}": "x" for n in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1)}
-    for persona in ("organizer", "facilitator", "participant"):
+    for persona in ("organizer", "participant"):
         before = snapshot()
         response = clients[persona].post(url, data)
         assert_clean(response, f"{persona} {url}")
