@@ -79,11 +79,11 @@ def world(organizer, facilitator, participant, stranger, session, other_session)
 
 
 @pytest.fixture
-def clients(world):
-    """A signed-in client per persona, and an anonymous one. CSRF checks are off here (the
-    CSRF tests turn them on), so every other refusal is the view's own."""
+def clients(request, world):
+    """A signed-in client per persona (the shared `<persona>_client` fixtures, so whatever
+    they do to satisfy two-factor sign-in applies here too), and an anonymous one. CSRF
+    checks are off here (the CSRF tests turn them on), so every refusal is the view's own."""
     result = {"anonymous": Client()}
-    for name, user in world["users"].items():
-        result[name] = Client()
-        result[name].force_login(user)
+    for name in world["users"]:
+        result[name] = request.getfixturevalue(f"{name}_client")
     return result

@@ -45,6 +45,17 @@ def test_the_walker_finds_the_pages_we_know(db):
     assert not any(route.route.startswith("admin") for route in ROUTES)
 
 
+def test_the_personas_are_really_signed_in(world, clients):
+    """If sign-in needed another step (a second factor) the walk below would only ever see
+    redirects and prove nothing: this pins that each persona reaches its pages."""
+    for persona in ("organizer", "facilitator", "participant", "stranger"):
+        assert clients[persona].get("/").status_code == 200, persona
+    session = world["own"]["mediation.DialogueSession"].get_absolute_url()
+    for persona in ("organizer", "facilitator", "participant"):
+        assert clients[persona].get(session).status_code == 200, persona
+    assert clients["organizer"].get("/admin/").status_code == 200
+
+
 @pytest.mark.parametrize("route", [r for r in ROUTES if r.uuid_params], ids=str)
 def test_every_id_parameter_names_a_known_model(route):
     for name in route.uuid_params:

@@ -74,7 +74,8 @@ class Route:
 
     @property
     def is_public(self) -> bool:
-        return self.name in PUBLIC_NAMES
+        """Open without signing in: listed, or addressed by a secret token (calendar feeds)."""
+        return self.name in PUBLIC_NAMES or any("token" in name for _, name in self.params)
 
     @property
     def uuid_params(self) -> list[str]:
