@@ -73,8 +73,13 @@ def _shown_pages(world):
     ]
 
 
-def _attack_form(client, clients, world, page_url, form, *, literal_check):
-    """Every payload on `form` (found on `page_url`), posted by `client`."""
+def _attack_form(client, clients, world, page_url, form, *, literal_check, fresh=None):
+    """Every payload on `form` (found on `page_url`), posted by `client`.
+
+    `fresh()` fetches the form again before each post, so a version number or a one-time
+    token in it is current: a stale one would be refused for that reason instead.
+    """
+    fresh = fresh or (lambda: form)
     fields = free_text_fields(form)
     if not fields:
         return
@@ -82,7 +87,7 @@ def _attack_form(client, clients, world, page_url, form, *, literal_check):
     for label, payload in LITERAL.items():
         sent = {f.name: _clip(payload, f.max_length) for f in fields}
         before = snapshot()
-        response = client.post(form.action, form.data(**sent))
+        response = client.post(form.action, fresh().data(**sent))
         what = f"{label} payload on {page_url}"
         assert_clean(response, what)
         _assert_nothing_unescaped(response, what)
@@ -92,6 +97,7 @@ def _attack_form(client, clients, world, page_url, form, *, literal_check):
         literal_check(sent, what)
         if label not in {"template", "script"}:
             continue
+        _assert_nothing_unescaped(client.get(page_url), f"{what}, then the form's page")
         for url in _shown_pages(world):
             for persona in ("organizer", "participant"):
                 _assert_nothing_unescaped(clients[persona].get(url), f"{what}, then {url}")
@@ -104,7 +110,7 @@ def _attack_form(client, clients, world, page_url, form, *, literal_check):
             attempts.append(("1 MB", MEGABYTE))
         for label, value in attempts:
             before = snapshot()
-            response = client.post(form.action, form.data(**{f.name: value}))
+            response = client.post(form.action, fresh().data(**{f.name: value}))
             what = f"{label} in {f.name} on {page_url}"
             assert_clean(response, what)
             if label == "1 MB" and response.status_code == 302:
@@ -162,8 +168,22 @@ def test_product_forms_store_text_literally_and_refuse_bad_text(route, world, cl
             assert stored_somewhere(value), f"{what}: {name} not stored as typed"
 
     for persona in ("organizer", "facilitator", "participant"):
-        for form in writable_forms(clients[persona].get(url), url):
-            _attack_form(clients[persona], clients, world, url, form, literal_check=literal_check)
+        client = clients[persona]
+        for form in writable_forms(client.get(url), url):
+
+            def fresh(client=client, form=form):
+                names = sorted(f.name for f in form.fields)
+                for candidate in writable_forms(client.get(url), url):
+                    if (
+                        candidate.action == form.action
+                        and sorted(f.name for f in candidate.fields) == names
+                    ):
+                        return candidate
+                return form
+
+            _attack_form(
+                client, clients, world, url, form, literal_check=literal_check, fresh=fresh
+            )
 
 
 def test_the_suite_reaches_the_admin_forms_it_claims_to():
