@@ -49,6 +49,9 @@ PARAM_MODELS = {
     "topic": "mediation.Topic",
     "side": "mediation.Side",
 }
+# Shared across processes (the people roster): organizers may reach another process's
+# participant legitimately, so only the other personas must find it missing.
+SHARED_MODELS = {"mediation.Participant"}
 # "item_id" and the like: decided by the words of the route around it.
 AMBIGUOUS = {"item": [("action", "mediation.ActionItem"), ("", "mediation.AgendaItem")]}
 
