@@ -13,7 +13,8 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3 \
 	  $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$c; break; }; \
 	done)
 
-.PHONY: run test venv dev-venv migrate demo demo-code lint format check-deploy backup restore clean
+.PHONY: run test venv dev-venv migrate demo demo-code lint format check-deploy backup restore \
+	clean loadtest faulttest
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed; set PYTHON=/path/to/python3.12"; exit 1; }
@@ -77,6 +78,16 @@ backup: venv
 restore: venv
 	@test -n "$(BACKUP)" || { echo "Name the backup: make restore BACKUP=backups/<file>"; exit 1; }
 	$(BIN)/python manage.py restore_db $(BACKUP) --no-input
+
+# 16 clients for 60 s against gunicorn on a fresh database (a temporary SQLite file, or a
+# new database on the PostgreSQL server DATABASE_URL names), then checks that every
+# acknowledged write is there. LOAD_SECONDS and LOAD_CLIENTS override the defaults.
+loadtest: venv
+	$(BIN)/python scripts/loadtest.py --seconds $(or $(LOAD_SECONDS),60) --clients $(or $(LOAD_CLIENTS),16)
+
+# The same, killing one worker (SIGKILL) and then the whole server midway, and restarting it.
+faulttest: venv
+	$(BIN)/python scripts/loadtest.py --fault --seconds $(or $(LOAD_SECONDS),60) --clients $(or $(LOAD_CLIENTS),16)
 
 clean:
 	rm -rf $(VENV) staticfiles

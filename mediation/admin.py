@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import ERROR_FLAG
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponseRedirect
@@ -56,6 +57,16 @@ class ProcessScopedAdmin(ScopedChoicesMixin, admin.ModelAdmin):
             "id"
         )
         return super().get_queryset(request).filter(**{f"{self.process_path}__in": processes})
+
+    def changelist_view(self, request, extra_context=None):
+        # Django turns a bad date-hierarchy year into its "?e=1" page, but a number too big
+        # for a C long raises OverflowError instead: a 500. Send those to the same page.
+        if self.date_hierarchy:
+            for part in ("year", "month", "day"):
+                value = request.GET.get(f"{self.date_hierarchy}__{part}")
+                if value is not None and not (value.isdigit() and len(value) <= 4):
+                    return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")
+        return super().changelist_view(request, extra_context)
 
 
 def _scoped_choices(field_name: str, request: HttpRequest):

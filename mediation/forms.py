@@ -24,7 +24,13 @@ def in_zone(value: datetime, zone_name: str) -> datetime:
     naive = timezone.make_naive(value) if timezone.is_aware(value) else value
     zone = zoneinfo.ZoneInfo(zone_name)
     aware = naive.replace(tzinfo=zone)
-    round_trip = aware.astimezone(zoneinfo.ZoneInfo("UTC")).astimezone(zone)
+    try:
+        round_trip = aware.astimezone(zoneinfo.ZoneInfo("UTC")).astimezone(zone)
+    except OverflowError:
+        # The first or last day Python can hold, shifted past it by the zone's offset.
+        raise forms.ValidationError(
+            _("Enter a date between the years 1 and 9999."), code="out_of_range"
+        ) from None
     if round_trip.replace(tzinfo=None) != naive:
         raise forms.ValidationError(
             _("%(time)s does not exist in %(zone)s: the clocks change then."),

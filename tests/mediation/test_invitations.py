@@ -144,10 +144,17 @@ def test_the_search_field_searches_as_you_type(session, facilitator_client):
     assert f'hx-get="{reverse("session_invitation_search", args=[session.pk])}"' in field
 
 
-@pytest.mark.parametrize("q", ["", "   ", "\x00", "x" * 500])
+@pytest.mark.parametrize("q", ["", "   ", "x" * 500])
 def test_odd_queries_find_nobody_and_do_not_fail(session, known, organizer_client, q):
     response = search(organizer_client, session, q, **HTMX)
     assert response.status_code == 200
+    assert "Kim Soo-yeon" not in response.content.decode()
+
+
+def test_a_nul_byte_in_the_search_is_a_bad_request(session, known, organizer_client):
+    # Refused before any view (config/middleware.py): on PostgreSQL it would be a DataError.
+    response = search(organizer_client, session, "\x00", **HTMX)
+    assert response.status_code == 400
     assert "Kim Soo-yeon" not in response.content.decode()
 
 

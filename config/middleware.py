@@ -1,0 +1,31 @@
+"""Request hygiene that no view should have to repeat.
+
+NUL bytes: forms refuse them with a message next to the field (Django's
+ProhibitNullCharactersValidator), but search terms, cookies and headers reach the database
+without a form: the glossary search, the session lookup, the sign-in audit trail (the
+user agent of a failed sign-in). PostgreSQL cannot store or compare text holding a NUL and
+answers with a DataError, a 500. No legitimate browser sends one there, so such a request
+is refused up front with a 400, the same on every database.
+"""
+
+from django.core.exceptions import BadRequest
+
+
+def _has_nul(values) -> bool:
+    return any("\x00" in value for value in values)
+
+
+def reject_nul_bytes(get_response):
+    def middleware(request):
+        if (
+            "\x00" in request.path
+            or _has_nul(key + "".join(values) for key, values in request.GET.lists())
+            or _has_nul(f"{key}{value}" for key, value in request.COOKIES.items())
+            or _has_nul(
+                str(value) for key, value in request.META.items() if key.startswith("HTTP_")
+            )
+        ):
+            raise BadRequest("NUL byte in the address, a cookie or a header")
+        return get_response(request)
+
+    return middleware

@@ -1,0 +1,249 @@
+"""Text fields: what is typed is stored as typed and shown escaped, or refused with a message
+next to the field. Never evaluated, never a 500, nothing half-saved.
+
+Every free-text field of every form the personas can reach is tried: the product's pages
+(discovered) and the admin's add and change forms of the dialogue models (as organizer).
+- template syntax, control characters, a right-to-left override, script and event-handler
+  payloads: stored literally, and no page shows them unescaped;
+- a NUL byte, max_length + 1 characters: a form error on that field, nothing changed (NUL
+  must be refused by the form: PostgreSQL cannot store it and would fail with a 500);
+- 1 MB in a field without a limit: stored whole, or refused; never a 500.
+"""
+
+import re
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from .walker import (
+    assert_clean,
+    changed_tables,
+    discover,
+    field_errors,
+    fill,
+    free_text_fields,
+    main_form,
+    snapshot,
+    stored_somewhere,
+    writable_forms,
+)
+
+LITERAL = {
+    "template": "{{ 7*7 }} {% debug %} {{ request.user.password }}",
+    "script": (
+        '<script>alert("xss")</script><img src=x onerror=alert(1)>'
+        '<a href="JaVaScRiPt:alert(1)">x</a><svg onload=alert(1)>'
+    ),
+    "control": "ctl\x01\x02\x07\x1b[31m\x08end",
+    "rtl": "name\u202egnp.exe",
+}
+UNESCAPED = [
+    re.compile(r"<script>alert", re.IGNORECASE),
+    re.compile(r"<img[^>]*onerror", re.IGNORECASE),
+    re.compile(r"<svg[^>]*onload", re.IGNORECASE),
+    # A real link is a tag: an escaped "&lt;a href=..." in text is harmless.
+    re.compile(r"<a\b[^>]*href\s*=\s*[\"']?\s*javascript:", re.IGNORECASE),
+    # What {% debug %} prints if a template evaluated the input.
+    re.compile(r"\{'csrf_token'|sql_queries"),
+]
+MEGABYTE = "x" * 1_000_000
+
+# The read audit is read-only in the admin (no add, no change: tests/mediation/
+# test_admin_security.py), so nobody types text into it.
+READ_ONLY_ADMINS = {"mediation.ReadEvent"}
+ADMIN_MODELS = sorted(
+    model._meta.label
+    for model in admin.site._registry
+    if model._meta.app_label == "mediation" and model._meta.label not in READ_ONLY_ADMINS
+)
+PRODUCT_ROUTES = discover()
+
+
+def _assert_nothing_unescaped(response, what):
+    html = response.content.decode(errors="replace")
+    for pattern in UNESCAPED:
+        assert not pattern.search(html), f"{what}: {pattern.pattern} found unescaped"
+
+
+def _clip(value: str, max_length: int | None) -> str:
+    return value[:max_length] if max_length else value
+
+
+def _shown_pages(world):
+    session = world["own"]["mediation.DialogueSession"]
+    return [
+        reverse("home"),
+        session.get_absolute_url(),
+        world["own"]["mediation.DialogueProcess"].get_absolute_url(),
+    ]
+
+
+def _attack_form(client, clients, world, page_url, form, *, literal_check, fresh=None):
+    """Every payload on `form` (found on `page_url`), posted by `client`.
+
+    `fresh()` fetches the form again before each post, so a version number or a one-time
+    token in it is current: a stale one would be refused for that reason instead.
+    """
+    fresh = fresh or (lambda: form)
+    fields = free_text_fields(form)
+    if not fields:
+        return
+
+    for label, payload in LITERAL.items():
+        sent = {f.name: _clip(payload, f.max_length) for f in fields}
+        before = snapshot()
+        response = client.post(form.action, fresh().data(**sent))
+        what = f"{label} payload on {page_url}"
+        assert_clean(response, what)
+        _assert_nothing_unescaped(response, what)
+        if response.status_code >= 400 or response.status_code == 200:
+            assert changed_tables(before, snapshot()) == [], what
+            continue
+        literal_check(sent, what)
+        if label not in {"template", "script"}:
+            continue
+        _assert_nothing_unescaped(client.get(page_url), f"{what}, then the form's page")
+        for url in _shown_pages(world):
+            for persona in ("organizer", "participant"):
+                _assert_nothing_unescaped(clients[persona].get(url), f"{what}, then {url}")
+
+    for f in fields:
+        attempts = [("NUL byte", "before\x00after")]
+        if f.max_length:
+            attempts.append(("max_length + 1", "y" * (f.max_length + 1)))
+        else:
+            attempts.append(("1 MB", MEGABYTE))
+        for label, value in attempts:
+            before = snapshot()
+            response = client.post(form.action, fresh().data(**{f.name: value}))
+            what = f"{label} in {f.name} on {page_url}"
+            assert_clean(response, what)
+            if label == "1 MB" and response.status_code == 302:
+                assert stored_somewhere(value), f"{what}: accepted but not stored whole"
+                continue
+            assert response.status_code in {200, 400}, what
+            assert changed_tables(before, snapshot()) == [], what
+            if response.status_code == 200:
+                assert field_errors(response, f.name), f"{what}: no error next to the field"
+
+
+@pytest.mark.parametrize("label", ADMIN_MODELS)
+def test_admin_change_forms_store_text_literally_and_refuse_bad_text(
+    label, world, clients, organizer_client
+):
+    obj = world["own"][label]
+    model = type(obj)
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[obj.pk])
+
+    def literal_check(sent, what):
+        page = organizer_client.get(url)
+        _assert_nothing_unescaped(page, what)
+        shown = {f.name: f.value for f in main_form(page, url).fields}
+        for name, value in sent.items():
+            assert shown[name] == value, f"{what}: {name} stored or shown differently"
+
+    form = main_form(organizer_client.get(url), url)
+    _attack_form(organizer_client, clients, world, url, form, literal_check=literal_check)
+
+
+@pytest.mark.parametrize("label", ADMIN_MODELS)
+def test_admin_add_forms_refuse_nul_bytes_and_over_long_text(label, world, organizer_client):
+    model = type(world["own"][label])
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_add")
+    form = main_form(organizer_client.get(url), url)
+    for f in free_text_fields(form):
+        attempts = [("before\x00after", "NUL byte")]
+        if f.max_length:
+            attempts.append(("y" * (f.max_length + 1), "max_length + 1"))
+        for value, what in attempts:
+            before = snapshot()
+            response = organizer_client.post(url, form.data(**{f.name: value}))
+            assert_clean(response, f"{what} in {f.name}")
+            assert response.status_code == 200, f"{what} in {f.name}"
+            assert field_errors(response, f.name), f"{what} in {f.name}: no error next to it"
+            assert changed_tables(before, snapshot()) == []
+
+
+@pytest.mark.parametrize("route", PRODUCT_ROUTES, ids=str)
+def test_product_forms_store_text_literally_and_refuse_bad_text(route, world, clients):
+    url = fill(route, world, ["own"])
+
+    def literal_check(sent, what):
+        for name, value in sent.items():
+            assert stored_somewhere(value), f"{what}: {name} not stored as typed"
+
+    for persona in ("organizer", "facilitator", "participant"):
+        client = clients[persona]
+        for form in writable_forms(client.get(url), url):
+
+            def fresh(client=client, form=form):
+                names = sorted(f.name for f in form.fields)
+                for candidate in writable_forms(client.get(url), url):
+                    if (
+                        candidate.action == form.action
+                        and sorted(f.name for f in candidate.fields) == names
+                    ):
+                        return candidate
+                return form
+
+            _attack_form(
+                client, clients, world, url, form, literal_check=literal_check, fresh=fresh
+            )
+
+
+def test_the_suite_reaches_the_admin_forms_it_claims_to():
+    """If the admin stopped registering the dialogue models, the tests above would pass
+    by trying nothing."""
+    assert {
+        "mediation.DialogueSession",
+        "mediation.SessionRecord",
+        "mediation.Participant",
+    } <= set(ADMIN_MODELS)
+
+
+def _form_classes():
+    """Every form class the product defines (forms modules, views, admin), found by import."""
+    import importlib
+    import pkgutil
+
+    from django import forms
+
+    import glossary
+    import mediation
+
+    for package in (mediation, glossary):
+        for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+            if ".migrations" in info.name or ".management" in info.name:
+                continue
+            module = importlib.import_module(info.name)
+            for value in vars(module).values():
+                if (
+                    isinstance(value, type)
+                    and issubclass(value, forms.BaseForm)
+                    and value.__module__ == info.name
+                ):
+                    yield value
+
+
+def test_every_text_field_of_every_form_refuses_nul_bytes(db):
+    """A form field taking text without Django's NUL check would let a NUL reach
+    PostgreSQL (a DataError, a 500). forms.CharField and its subclasses carry the check."""
+    from django.core.validators import ProhibitNullCharactersValidator
+    from django.forms import CharField, ModelChoiceField, MultipleChoiceField
+
+    checked = 0
+    for form_class in _form_classes():
+        try:
+            fields = form_class.base_fields
+        except AttributeError:
+            continue
+        for name, field in fields.items():
+            if isinstance(field, ModelChoiceField | MultipleChoiceField):
+                continue
+            if isinstance(field, CharField):
+                checked += 1
+                assert any(
+                    isinstance(v, ProhibitNullCharactersValidator) for v in field.validators
+                ), f"{form_class.__module__}.{form_class.__name__}.{name}"
+    assert checked, "no text field found: the search above is broken"
