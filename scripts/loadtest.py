@@ -204,7 +204,9 @@ class Database:
         if base_url and base_url.startswith(("postgres://", "postgresql://")):
             self.name = f"tracker_load_{secrets.token_hex(4)}"
             parts = urllib.parse.urlsplit(base_url)
-            self.pg_admin_url = base_url
+            # Create and drop through the maintenance database, so the database named in
+            # DATABASE_URL need not exist.
+            self.pg_admin_url = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
             self.url = urllib.parse.urlunsplit(parts._replace(path=f"/{self.name}"))
             self._pg(f'CREATE DATABASE "{self.name}"')
             self.vendor = "postgresql"
