@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import DialogueSession, Invitation
 from .models.base import validate_time_zone
+from .submissions import SubmissionField
 
 
 def in_zone(value: datetime, zone_name: str) -> datetime:
@@ -164,6 +165,8 @@ AGENDA_MAX_MINUTES = 24 * 60
 class AgendaItemForm(forms.Form):
     """One agenda item: a topic of the process (or a new one typed in), a length, a lead."""
 
+    # Set on the add form: the same form sent twice adds one item (see mediation.submissions).
+    submission = SubmissionField(required=False)
     title = forms.CharField(label=_("Title"), max_length=200)
     topic = forms.ChoiceField(label=_("Topic"), required=False)
     new_topic = forms.CharField(

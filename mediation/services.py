@@ -590,13 +590,25 @@ def agenda_item_add(
     new_topic_title: str = "",
     lead: Participant | None = None,
     notes: str = "",
+    submission=None,
 ) -> AgendaItem:
-    """Append an item to the agenda, creating its topic in the process when one is typed."""
+    """Append an item to the agenda, creating its topic in the process when one is typed.
+
+    With the form's `submission` token, the same form sent twice adds one item: the repeat
+    returns the item the first one added.
+    """
     session = _lock_session(session)
+    item_id = submissions.result_id(submission, "agenda_item") if submission else None
+    if submission and not submissions.submission_claim(submission):
+        existing = session.agenda_items.filter(pk=item_id).first()
+        if existing is None:
+            raise ValidationError(_("This form was already sent. Reload the page."))
+        return existing
     _check_lead(session, lead)
     topic = _topic_for(session=session, topic=topic, new_topic_title=new_topic_title)
     top = session.agenda_items.aggregate(top=Max("position"))["top"] or 0
     item = AgendaItem(
+        **({"id": item_id} if item_id else {}),
         session=session,
         position=top + 1,
         title=title,

@@ -86,7 +86,9 @@ def agenda_add(request, session_id: UUID) -> HttpResponse:
     form = agenda_form(workspace, request.POST)
     if form.is_valid():
         try:
-            item = services.agenda_item_add(session=session, **_item_fields(form))
+            item = services.agenda_item_add(
+                session=session, submission=form.cleaned_data["submission"], **_item_fields(form)
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:

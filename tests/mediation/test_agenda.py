@@ -763,3 +763,23 @@ def test_services_refuse_an_item_removed_meanwhile(session):
     with pytest.raises(AgendaItem.DoesNotExist):
         services.agenda_item_update(item=stale, title="x", duration_minutes=5)
     assert positions(session) == [("Second", 1)]
+
+
+def test_the_same_add_form_sent_twice_adds_one_item(session, facilitator_client):
+    page = facilitator_client.get(session.get_absolute_url()).content.decode()
+    token = re.search(r'name="submission" value="([0-9a-f-]{36})"', page).group(1)
+    data = {"submission": token, "title": "Opening round", "duration_minutes": "20"}
+    first = facilitator_client.post(add_url(session), data)
+    second = facilitator_client.post(add_url(session), data)
+    assert first.status_code == second.status_code == 302
+    assert list(session.agenda_items.values_list("title", flat=True)) == ["Opening round"]
+
+
+def test_a_fresh_form_adds_another_item(session, facilitator_client):
+    for _ in range(2):
+        page = facilitator_client.get(session.get_absolute_url()).content.decode()
+        token = re.search(r'name="submission" value="([0-9a-f-]{36})"', page).group(1)
+        facilitator_client.post(
+            add_url(session), {"submission": token, "title": "Round", "duration_minutes": "10"}
+        )
+    assert session.agenda_items.count() == 2
