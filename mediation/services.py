@@ -474,7 +474,8 @@ def consent_give(
 def consents_withdraw(*, queryset: QuerySet[Consent], user) -> int:
     """Withdraw consents now. The rows stay (who agreed to what, and when, is a record);
     every output reads consents in force on its next request, so it takes effect at once."""
-    consents = list(queryset.in_force().select_for_update())
+    # Lock the consent rows only: the admin's queryset joins nullable relations.
+    consents = list(queryset.in_force().select_for_update(of=("self",)))
     now = timezone.now()
     for consent in consents:
         consent.withdrawn_at = max(now, consent.given_at)
