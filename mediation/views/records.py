@@ -29,11 +29,23 @@ from ..record_forms import (
 )
 
 
+def record_read_log(request, page: selectors.SessionPage) -> None:
+    """Leave a read trace when a response shows an editor the record's internal notes."""
+    session = page.session
+    if page.can_edit and page.record is not None and confidentiality.may_record(session):
+        read_event_log(
+            user=request.user,
+            kind=ReadEvent.Kind.RECORD,
+            obj=page.record,
+            process_id=session.process_id,
+        )
+
+
 def workspace_context(request, page: selectors.SessionPage, **overrides) -> dict:
     """What the record and action sections of the session page need beyond `page`.
 
     Editors get the record of every agenda item and the action forms, built from lists
-    fetched once; opening internal notes leaves a read trace.
+    fetched once. Responses that show the notes call `record_read_log` themselves.
     """
     session = page.session
     may_record = confidentiality.may_record(session)
@@ -56,12 +68,6 @@ def workspace_context(request, page: selectors.SessionPage, **overrides) -> dict
         context["can_reopen"] = record.state == SessionRecord.State.LOCKED and (
             access.can_administer_process(request.user, session.process_id)
         )
-        read_event_log(
-            user=request.user,
-            kind=ReadEvent.Kind.RECORD,
-            obj=record,
-            process_id=session.process_id,
-        )
     owners = selectors.action_owner_choices(session)
     topics = list(session.process.topics.order_by("title"))
     context["action_add_form"] = ActionItemAddForm(owners=owners, topics=topics)
@@ -76,6 +82,9 @@ def workspace_context(request, page: selectors.SessionPage, **overrides) -> dict
 def session_page_context(request, session: DialogueSession, **overrides) -> dict:
     """The whole session page's context (the same as the session view builds)."""
     page = selectors.session_page(request.user, session)
+    if not request.htmx:
+        # The whole page shows the record; the actions fragment does not.
+        record_read_log(request, page)
     return {
         "page": page,
         "session": session,
@@ -90,6 +99,8 @@ def session_page_context(request, session: DialogueSession, **overrides) -> dict
 def render_record_section(request, session, *, status_message: str = "") -> HttpResponse:
     """The record section alone, as the session page shows it (for htmx swaps)."""
     context = session_page_context(request, session, status_message=status_message)
+    if request.htmx:
+        record_read_log(request, context["page"])
     return render(request, "mediation/session/_record.html#record", context)
 
 

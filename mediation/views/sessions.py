@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from .. import access, audit, selectors
 from ..models import ReadEvent
-from .records import workspace_context
+from .records import record_read_log, workspace_context
 from .workspace import editor_context
 
 
@@ -30,6 +30,9 @@ def session_context(request: HttpRequest, session, *, page=None, workspace=None,
         "can_administer": access.can_administer_process(request.user, session.process_id),
         **workspace_context(request, page),
     }
+    if not request.htmx:
+        # The whole page shows the record; the agenda and invitation fragments do not.
+        record_read_log(request, page)
     if page.can_edit:
         workspace = workspace or selectors.session_workspace(session, page)
         bound = {

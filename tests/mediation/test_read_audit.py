@@ -11,6 +11,7 @@ from tests.factories import (
     ConsentFactory,
     InvitationFactory,
     ParticipantFactory,
+    SessionRecordFactory,
     SideFactory,
 )
 
@@ -164,3 +165,20 @@ def test_nothing_is_named_where_attendees_may_not_leave(organizer_client, sessio
     monkeypatch.setattr("mediation.confidentiality.may_leave", lambda *a, **k: False)
     body = _export(organizer_client, session).content.decode()
     assert "Named Person" not in body
+
+
+def test_opening_the_session_page_leaves_one_record_read_trace(facilitator_client, session):
+    SessionRecordFactory(session=session)
+    facilitator_client.get(session.get_absolute_url())
+    assert ReadEvent.objects.filter(kind=ReadEvent.Kind.RECORD).count() == 1
+
+
+def test_an_agenda_fragment_does_not_count_as_reading_the_record(facilitator_client, session):
+    SessionRecordFactory(session=session)
+    facilitator_client.post(
+        reverse("session_agenda_add", args=[session.pk]),
+        {"title": "Opening", "duration_minutes": "10"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert session.agenda_items.count() == 1
+    assert not ReadEvent.objects.filter(kind=ReadEvent.Kind.RECORD).exists()
