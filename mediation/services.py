@@ -51,6 +51,45 @@ def organizers_group_ensure() -> Group:
     return group
 
 
+def _session_copy(*, session: DialogueSession, starts_at: datetime, **fields) -> DialogueSession:
+    """A planned session like `session` (same length, place, format, rule, facilitators)
+    starting at `starts_at`; `fields` sets anything more."""
+    copy = DialogueSession.objects.create(
+        process=session.process,
+        title=session.title,
+        starts_at=starts_at,
+        ends_at=starts_at + (session.ends_at - session.starts_at),
+        time_zone=session.time_zone,
+        location_kind=session.location_kind,
+        venue=session.venue,
+        format=session.format,
+        confidentiality=session.confidentiality,
+        status=DialogueSession.Status.PLANNED,
+        objectives=session.objectives,
+        **fields,
+    )
+    copy.facilitators.set(session.facilitators.all())
+    return copy
+
+
+def _invitations_copy(*, session: DialogueSession, copy: DialogueSession, user) -> None:
+    """Invite the same people, in the same role, side and capacity; answers start afresh."""
+    bulk_create_with_history(
+        [
+            Invitation(
+                session=copy,
+                participant_id=invitation.participant_id,
+                role=invitation.role,
+                side_id=invitation.side_id,
+                capacity=invitation.capacity,
+            )
+            for invitation in session.invitations.all()
+        ],
+        Invitation,
+        default_user=user,
+    )
+
+
 @transaction.atomic
 def session_duplicate_as_next_round(
     *, session: DialogueSession, starts_at: datetime, user=None
@@ -60,21 +99,7 @@ def session_duplicate_as_next_round(
     Answers and attendance start afresh; the record and actions stay with the original.
     The copied rows are written in bulk with their history, in the name of `user`.
     """
-    length = session.ends_at - session.starts_at
-    copy = DialogueSession.objects.create(
-        process=session.process,
-        title=session.title,
-        starts_at=starts_at,
-        ends_at=starts_at + length,
-        time_zone=session.time_zone,
-        location_kind=session.location_kind,
-        venue=session.venue,
-        format=session.format,
-        confidentiality=session.confidentiality,
-        status=DialogueSession.Status.PLANNED,
-        objectives=session.objectives,
-    )
-    copy.facilitators.set(session.facilitators.all())
+    copy = _session_copy(session=session, starts_at=starts_at)
     bulk_create_with_history(
         [
             AgendaItem(
@@ -91,20 +116,7 @@ def session_duplicate_as_next_round(
         AgendaItem,
         default_user=user,
     )
-    bulk_create_with_history(
-        [
-            Invitation(
-                session=copy,
-                participant_id=invitation.participant_id,
-                role=invitation.role,
-                side_id=invitation.side_id,
-                capacity=invitation.capacity,
-            )
-            for invitation in session.invitations.all()
-        ],
-        Invitation,
-        default_user=user,
-    )
+    _invitations_copy(session=session, copy=copy, user=user)
     return copy
 
 
@@ -369,22 +381,9 @@ def session_plan_next_round(
     if not submissions.submission_claim(submission):
         return DialogueSession.objects.get(pk=pk), False
     process = session.process
-    copy = DialogueSession.objects.create(
-        id=pk,
-        process=process,
-        title=session.title,
-        public_title=session.public_title,
-        starts_at=starts_at,
-        ends_at=starts_at + (session.ends_at - session.starts_at),
-        time_zone=session.time_zone,
-        location_kind=session.location_kind,
-        venue=session.venue,
-        format=session.format,
-        confidentiality=session.confidentiality,
-        status=DialogueSession.Status.PLANNED,
-        objectives=session.objectives,
+    copy = _session_copy(
+        session=session, starts_at=starts_at, id=pk, public_title=session.public_title
     )
-    copy.facilitators.set(session.facilitators.all())
     items = [
         AgendaItem(
             session=copy,
@@ -410,20 +409,7 @@ def session_plan_next_round(
             )
         )
     bulk_create_with_history(items, AgendaItem, default_user=user)
-    bulk_create_with_history(
-        [
-            Invitation(
-                session=copy,
-                participant_id=invitation.participant_id,
-                role=invitation.role,
-                side_id=invitation.side_id,
-                capacity=invitation.capacity,
-            )
-            for invitation in session.invitations.all()
-        ],
-        Invitation,
-        default_user=user,
-    )
+    _invitations_copy(session=session, copy=copy, user=user)
     return copy, True
 
 
