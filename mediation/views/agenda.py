@@ -13,7 +13,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
@@ -21,11 +20,10 @@ from django.views.decorators.vary import vary_on_headers
 
 from .. import access, selectors, services
 from ..models import AgendaItem, DialogueSession
-from .sessions import session_context
+from .sessions import render_section, section_done
 from .workspace import add_service_errors, agenda_form
 
 FRAGMENT = "mediation/session/_agenda.html"
-PAGE = "mediation/session_detail.html"
 DEFAULT_ACTION_MINUTES = 15
 
 
@@ -37,19 +35,11 @@ def _item(session: DialogueSession, item_id: UUID) -> AgendaItem:
 
 
 def _render(request, session, *, status=200, **extra) -> HttpResponse:
-    """The agenda fragment for htmx, else the whole session page (messages out of band)."""
-    context = session_context(request, session, **extra)
-    if request.htmx:
-        context["oob_messages"] = True
-        return render(request, FRAGMENT, context, status=status)
-    return render(request, PAGE, context, status=status)
+    return render_section(request, session, FRAGMENT, status=status, **extra)
 
 
 def _done(request, session, message: str, *, level=messages.SUCCESS) -> HttpResponse:
-    messages.add_message(request, level, message)
-    if request.htmx:
-        return _render(request, session)
-    return redirect(f"{session.get_absolute_url()}#agenda")
+    return section_done(request, session, FRAGMENT, "agenda", message, level=level)
 
 
 def _gone(request, session) -> HttpResponse:

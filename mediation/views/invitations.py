@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -22,12 +22,11 @@ from django.views.decorators.vary import vary_on_headers
 from .. import access, selectors, services
 from ..forms import InvitationAddForm
 from ..models import DialogueSession, Invitation
-from .sessions import session_context
+from .sessions import render_section, section_done, session_context
 from .workspace import add_service_errors, invitation_form
 
 FRAGMENT = "mediation/session/_invitations.html"
 CANDIDATES = "mediation/session/_invitation_candidates.html"
-PAGE = "mediation/session_detail.html"
 
 
 def _invitation(session: DialogueSession, invitation_id: UUID) -> Invitation:
@@ -38,18 +37,11 @@ def _invitation(session: DialogueSession, invitation_id: UUID) -> Invitation:
 
 
 def _render(request, session, *, status=200, **extra) -> HttpResponse:
-    context = session_context(request, session, **extra)
-    if request.htmx:
-        context["oob_messages"] = True
-        return render(request, FRAGMENT, context, status=status)
-    return render(request, PAGE, context, status=status)
+    return render_section(request, session, FRAGMENT, status=status, **extra)
 
 
 def _done(request, session, message: str, *, level=messages.SUCCESS) -> HttpResponse:
-    messages.add_message(request, level, message)
-    if request.htmx:
-        return _render(request, session)
-    return redirect(f"{session.get_absolute_url()}#invitations")
+    return section_done(request, session, FRAGMENT, "invitations", message, level=level)
 
 
 @require_GET
@@ -64,7 +56,9 @@ def invitation_search(request, session_id: UUID) -> HttpResponse:
     extra = {"query": query, "candidates": candidates, "searched": bool(query.strip())}
     if request.htmx:
         return render(request, CANDIDATES, {"session": session, **extra})
-    return render(request, PAGE, session_context(request, session, **extra))
+    return render(
+        request, "mediation/session_detail.html", session_context(request, session, **extra)
+    )
 
 
 @require_POST

@@ -2,9 +2,10 @@
 
 from uuid import UUID
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -41,6 +42,25 @@ def session_context(request: HttpRequest, session, *, page=None, workspace=None,
         context.update(editor_context(session, page, workspace, **bound))
     context.update(extra)
     return context
+
+
+def render_section(request, session, fragment: str, *, status=200, **extra) -> HttpResponse:
+    """One section of the session page for htmx (messages out of band), else the page."""
+    context = session_context(request, session, **extra)
+    if request.htmx:
+        context["oob_messages"] = True
+        return render(request, fragment, context, status=status)
+    return render(request, "mediation/session_detail.html", context, status=status)
+
+
+def section_done(
+    request, session, fragment: str, anchor: str, message: str, *, level=messages.SUCCESS
+) -> HttpResponse:
+    """After a write: the fresh section for htmx, else back to the page at the section."""
+    messages.add_message(request, level, message)
+    if request.htmx:
+        return render_section(request, session, fragment)
+    return redirect(f"{session.get_absolute_url()}#{anchor}")
 
 
 @require_GET
