@@ -137,19 +137,27 @@ class AuditedHistoryAdmin(SimpleHistoryAdmin):
         return response
 
 
-class ArchivedFilter(admin.SimpleListFilter):
-    title = _("archived")
-    parameter_name = "archived"
+class DateSetFilter(admin.SimpleListFilter):
+    """Rows whose `field` (a date) is set, or not: archived, withdrawn."""
+
+    field: str
+    options: list  # [(value in the address, label, whether the date is empty)]
 
     def lookups(self, request, model_admin):
-        return [("no", _("In use")), ("yes", _("Archived"))]
+        return [(value, label) for value, label, _empty in self.options]
 
     def queryset(self, request, queryset):
-        if self.value() == "yes":
-            return queryset.filter(archived_at__isnull=False)
-        if self.value() == "no":
-            return queryset.filter(archived_at__isnull=True)
+        for value, _label, empty in self.options:
+            if self.value() == value:
+                return queryset.filter(**{f"{self.field}__isnull": empty})
         return queryset
+
+
+class ArchivedFilter(DateSetFilter):
+    title = _("archived")
+    parameter_name = "archived"
+    field = "archived_at"
+    options = [("no", _("In use"), True), ("yes", _("Archived"), False)]
 
 
 class ArchiveActionsMixin:
@@ -500,19 +508,11 @@ class ActionItemAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
 # --- Consents and the read audit ----------------------------------------------------------
 
 
-class InForceFilter(admin.SimpleListFilter):
+class InForceFilter(DateSetFilter):
     title = _("in force")
     parameter_name = "in_force"
-
-    def lookups(self, request, model_admin):
-        return [("yes", _("In force")), ("no", _("Withdrawn"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "yes":
-            return queryset.filter(withdrawn_at__isnull=True)
-        if self.value() == "no":
-            return queryset.filter(withdrawn_at__isnull=False)
-        return queryset
+    field = "withdrawn_at"
+    options = [("yes", _("In force"), True), ("no", _("Withdrawn"), False)]
 
 
 @admin.register(Consent)

@@ -388,3 +388,11 @@ def test_read_audit_filters_by_kind_and_searches_by_username(admin_client_, orga
     assert [e.username for e in by_kind.context["cl"].result_list] == ["bob"]
     by_name = admin_client_.get(_url(ReadEvent, "changelist") + "?q=alice")
     assert [e.username for e in by_name.context["cl"].result_list] == ["alice"]
+
+
+def test_consents_filter_by_in_force_or_withdrawn(admin_client_, process):
+    in_force = ConsentFactory(process=process)
+    withdrawn = ConsentFactory(process=process, withdrawn_at=timezone.now() + timedelta(hours=1))
+    for value, expected in [("yes", in_force), ("no", withdrawn)]:
+        page = admin_client_.get(_url(Consent, "changelist") + f"?in_force={value}")
+        assert [c.pk for c in page.context["cl"].result_list] == [expected.pk]
