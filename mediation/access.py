@@ -24,7 +24,19 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from .models import DialogueProcess, DialogueSession, Invitation, Participant
+from .models import (
+    ActionItem,
+    AgendaItem,
+    Consent,
+    DialogueProcess,
+    DialogueSession,
+    Invitation,
+    Participant,
+    ProcessMember,
+    ReadEvent,
+    Side,
+    Topic,
+)
 
 ORGANIZERS_GROUP = "Organizers"
 
@@ -226,10 +238,8 @@ def get_own_invitation(user: AnyUser, session: DialogueSession) -> Invitation:
     return invitation
 
 
-def actions_owned_by(user: AnyUser):
+def actions_owned_by(user: AnyUser) -> QuerySet[ActionItem]:
     """Follow-up actions the user owns (as a participant), in sessions they may see."""
-    from .models import ActionItem
-
     participant = participant_of(user)
     if participant is None:
         return ActionItem.objects.none()
@@ -252,12 +262,142 @@ def sessions_visible_to_all_live() -> QuerySet[DialogueSession]:
     return _live_sessions()
 
 
+def administered(queryset: QuerySet, user: AnyUser, process_path: str = "process") -> QuerySet:
+    """The rows of `queryset` that belong to processes the user organizes, archived ones
+    included: what the admin lists and offers in its pickers. `process_path` leads from the
+    row to its process ("process", "session__process")."""
+    processes = processes_administered_by(user, include_archived=True).values("id")
+    return queryset.filter(**{f"{process_path}__in": processes})
+
+
+def sessions_administered_by(user: AnyUser) -> QuerySet[DialogueSession]:
+    return administered(DialogueSession.objects.all(), user)
+
+
+def topics_administered_by(user: AnyUser) -> QuerySet[Topic]:
+    return administered(Topic.objects.all(), user)
+
+
+def sides_administered_by(user: AnyUser) -> QuerySet[Side]:
+    return administered(Side.objects.all(), user)
+
+
+def read_events_visible_to(user: AnyUser) -> QuerySet[ReadEvent]:
+    """The read audit: organizers read their processes' events; superusers read all,
+    including reads that belong to no process."""
+    if not is_organizer(user):
+        return ReadEvent.objects.none()
+    if user.is_superuser:
+        return ReadEvent.objects.all()
+    return administered(ReadEvent.objects.all(), user)
+
+
+# --- The people roster --------------------------------------------------------------------
+# The roster is shared: one person may take part in processes run by different organizers.
+# A person is *in* a process when invited to one of its sessions, holding a consent there
+# (in force or withdrawn), or a member of its roster (ProcessMember); archived
+# sessions and processes count. The rule:
+# - an organizer sees a person only through the processes they organize;
+# - they may change who the person is (Participant.IDENTITY_FIELDS), archive or delete
+#   them only when they organize every process the person is in;
+# - a protected person's real name shows only to those who may see identities in one of
+#   the person's processes (organizers of it, facilitators of a session the person is
+#   invited to), and each showing is audited by the page that shows it;
+# - superusers see and change everyone.
+
+
+def _in_processes(process_ids) -> Q:
+    """People in any of these processes (`process_ids`: a list or a values() subquery)."""
+    return (
+        Q(
+            pk__in=Invitation.objects.filter(session__process__in=process_ids).values(
+                "participant_id"
+            )
+        )
+        | Q(pk__in=Consent.objects.filter(process__in=process_ids).values("participant_id"))
+        | Q(pk__in=ProcessMember.objects.filter(process__in=process_ids).values("participant_id"))
+    )
+
+
+def _in_processes_other_than(process_ids) -> Q:
+    return (
+        Q(
+            pk__in=Invitation.objects.exclude(session__process__in=process_ids).values(
+                "participant_id"
+            )
+        )
+        | Q(pk__in=Consent.objects.exclude(process__in=process_ids).values("participant_id"))
+        | Q(pk__in=ProcessMember.objects.exclude(process__in=process_ids).values("participant_id"))
+    )
+
+
+def participants_visible_to(user: AnyUser) -> QuerySet[Participant]:
+    """The roster as an organizer sees it: the people in the processes they organize."""
+    if not is_organizer(user):
+        return Participant.objects.none()
+    if user.is_superuser:
+        return Participant.objects.all()
+    mine = processes_administered_by(user, include_archived=True).values("id")
+    return Participant.objects.filter(_in_processes(mine))
+
+
+def participants_identity_changeable_by(user: AnyUser) -> QuerySet[Participant]:
+    """People whose identity fields, archiving and deletion the user may change: those in
+    no process but the user's own (every process, for a superuser)."""
+    if not is_organizer(user):
+        return Participant.objects.none()
+    if user.is_superuser:
+        return Participant.objects.all()
+    mine = processes_administered_by(user, include_archived=True).values("id")
+    return participants_visible_to(user).exclude(_in_processes_other_than(mine))
+
+
+def can_change_identity(user: AnyUser, participant: Participant) -> bool:
+    return participants_identity_changeable_by(user).filter(pk=participant.pk).exists()
+
+
+def participants_identified_to(user: AnyUser) -> QuerySet[Participant]:
+    """People whose real name (behind a pseudonym) the user may see."""
+    if not (user.is_authenticated and user.is_active):
+        return Participant.objects.none()
+    if user.is_superuser:
+        return Participant.objects.all()
+    invited = Invitation.objects.filter(session__in=sessions_editable_by(user).values("id"))
+    return Participant.objects.filter(
+        Q(pk__in=invited.values("participant_id"))
+        | Q(pk__in=participants_visible_to(user).values("pk"))
+    )
+
+
+def audit_process_of(user: AnyUser, participant: Participant):
+    """The id of a process the user organizes that the person is in, to file a read of the
+    person's identity under (so that process's organizers see it), or None."""
+    mine = processes_administered_by(user, include_archived=True)
+    return (
+        mine.filter(
+            Q(
+                pk__in=Invitation.objects.filter(participant=participant).values(
+                    "session__process_id"
+                )
+            )
+            | Q(pk__in=Consent.objects.filter(participant=participant).values("process_id"))
+            | Q(pk__in=ProcessMember.objects.filter(participant=participant).values("process_id"))
+        )
+        .order_by("title")
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
 def participants_invitable_to(user: AnyUser, session: DialogueSession) -> QuerySet[Participant]:
     """People the user may invite to the session, minus those already invited.
 
-    An organizer of the process may draw on the whole roster; a facilitator only on people
-    already associated with the process (invited to one of its live sessions), so planning
-    one session never reveals the rest of the roster. Archived people are never offered.
+    An organizer of the process draws on the people of every process they organize; a
+    facilitator only on people already in this process (invited to one of its live
+    sessions, on its roster, or holding a consent there), so planning one session never
+    reveals the rest of the roster. People of other organizers' processes are found only
+    one at a time, by exact address (`participants_found_exactly`). Archived people are
+    never offered.
     """
     if not can_edit_session(user, session):
         return Participant.objects.none()
@@ -265,8 +405,77 @@ def participants_invitable_to(user: AnyUser, session: DialogueSession) -> QueryS
         pk__in=Invitation.objects.filter(session=session).values("participant_id")
     )
     if can_administer_process(user, session.process_id):
-        return people
-    associated = Invitation.objects.filter(
-        session__in=_live_sessions().filter(process_id=session.process_id)
-    ).values("participant_id")
-    return people.filter(pk__in=associated)
+        return people.filter(pk__in=participants_visible_to(user).values("pk"))
+    process = [session.process_id]
+    live = _live_sessions().filter(process_id=session.process_id)
+    return people.filter(
+        Q(pk__in=Invitation.objects.filter(session__in=live).values("participant_id"))
+        | Q(pk__in=ProcessMember.objects.filter(process__in=process).values("participant_id"))
+        | Q(pk__in=Consent.objects.filter(process__in=process).values("participant_id"))
+    )
+
+
+def participants_found_exactly(user: AnyUser, term: str) -> QuerySet[Participant]:
+    """People outside the organizer's own processes, found by what identifies exactly one:
+    the email address of an unprotected person, or the pseudonym of a protected one (never
+    a protected person's address, which would tie it to the pseudonym). Organizers only:
+    this is how someone already on the roster joins another process."""
+    term = term.strip()
+    if not term or not is_organizer(user):
+        return Participant.objects.none()
+    return Participant.objects.filter(archived_at__isnull=True).filter(
+        Q(identity_protected=False, email__iexact=term)
+        | Q(identity_protected=True, pseudonym__iexact=term)
+    )
+
+
+def team_accounts_visible_to(user: AnyUser) -> QuerySet[User]:
+    """Accounts an organizer may pick as a process's organizer or a session's facilitator:
+    the organizers, people already organizing or facilitating in their processes, and the
+    accounts of people on their processes' rosters. Nobody browses every account."""
+    if not is_organizer(user):
+        return User.objects.none()
+    if user.is_superuser:
+        return User.objects.all()
+    mine = processes_administered_by(user, include_archived=True).values("id")
+    organizers = User.groups.through.objects.filter(group__name=ORGANIZERS_GROUP)
+    return User.objects.filter(
+        Q(pk__in=organizers.values("user_id"), is_staff=True)
+        | Q(
+            pk__in=DialogueProcess.organizers.through.objects.filter(
+                dialogueprocess__in=mine
+            ).values("user_id")
+        )
+        | Q(
+            pk__in=DialogueSession.facilitators.through.objects.filter(
+                dialoguesession__process__in=mine
+            ).values("user_id")
+        )
+        | Q(pk__in=participants_visible_to(user).values("user_id"))
+    )
+
+
+# --- Topics and follow-up actions as a process page shows them ----------------------------
+
+
+def actions_visible_to(user: AnyUser) -> QuerySet[ActionItem]:
+    """Follow-up actions of the sessions the user may plan and record (live ones)."""
+    return ActionItem.objects.filter(session__in=sessions_editable_by(user).values("id"))
+
+
+def topics_visible_to(user: AnyUser, process: DialogueProcess) -> QuerySet[Topic]:
+    """The process's topics the user may read of: all of them for its organizers; for
+    anyone else, those on the agenda or actions of sessions they may open, and those no
+    session has taken up yet (a topic discussed only in a session someone may not open
+    stays unknown to them)."""
+    topics = Topic.objects.filter(process=process)
+    if can_administer_process(user, process.pk):
+        return topics
+    visible = sessions_visible_to(user).filter(process=process).values("id")
+    used = AgendaItem.objects.filter(topic__process=process).values("topic_id")
+    acted = ActionItem.objects.filter(topic__process=process).values("topic_id")
+    return topics.filter(
+        Q(pk__in=AgendaItem.objects.filter(session__in=visible).values("topic_id"))
+        | Q(pk__in=ActionItem.objects.filter(session__in=visible).values("topic_id"))
+        | (~Q(pk__in=used) & ~Q(pk__in=acted))
+    )

@@ -15,3 +15,6 @@ class MediationConfig(AppConfig):
         from . import signals
 
         post_migrate.connect(signals.ensure_organizers_group, dispatch_uid="organizers_group")
+        post_migrate.connect(
+            signals.ensure_integrity_triggers, sender=self, dispatch_uid="integrity_triggers"
+        )

@@ -143,7 +143,7 @@ class Disclosure:
         consented to be named, again protected people by pseudonym.
         """
         if self.audience == Audience.TEAM:
-            return str(participant)
+            return participant.full_label
         if not self.allows(Content.ATTENDEES):
             return None
         needed = (

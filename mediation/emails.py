@@ -29,7 +29,7 @@ def absolute(base_url: str, path: str) -> str:
     return base_url.rstrip("/") + path
 
 
-def _valid_address(address: str) -> bool:
+def valid_address(address: str) -> bool:
     try:
         validate_email(address)
     except ValidationError:
@@ -40,7 +40,7 @@ def _valid_address(address: str) -> bool:
 def contactable(session: DialogueSession, participants: list[Participant]) -> set:
     """Ids of those who may be emailed about this session now (one query for consents)."""
     disclosure = disclosure_for(session, Audience.EMAIL, participants=participants)
-    return {p.pk for p in participants if disclosure.may_contact(p) and _valid_address(p.email)}
+    return {p.pk for p in participants if disclosure.may_contact(p) and valid_address(p.email)}
 
 
 def may_email(session: DialogueSession, participant: Participant) -> bool:
@@ -99,19 +99,23 @@ def invitation_link(participant: Participant, session: DialogueSession, base_url
 
 
 def send_invitation(invitation: Invitation, base_url: str) -> None:
+    """The invitation goes to the address the person's account holds: the link in it may
+    set that account's password, so it must reach no other mailbox."""
     participant, session = invitation.participant, invitation.session
+    account = participant.user
     language = _language_of(participant)
     with translation.override(language):
         subject = _("Invitation to a dialogue meeting")
     _send(
-        to=participant.email,
+        to=account.email,
         subject=subject,
         template="mediation/emails/invitation.txt",
         context={
             **_session_context(session, participant),
             "link": invitation_link(participant, session, base_url),
             "link_days": settings.INVITATION_LINK_DAYS,
-            "sets_password": not participant.user.has_usable_password(),
+            "sets_password": not account.has_usable_password(),
+            "username": account.get_username(),
         },
         language=language,
     )

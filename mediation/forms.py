@@ -188,7 +188,9 @@ class AgendaItemForm(forms.Form):
         self.topics = {str(topic.pk): topic for topic in topics}
         self.leads = {str(person.pk): person for person in leads}
         self.fields["topic"].choices = NO_CHOICE + [(k, t.title) for k, t in self.topics.items()]
-        self.fields["lead"].choices = NO_CHOICE + [(k, str(p)) for k, p in self.leads.items()]
+        self.fields["lead"].choices = NO_CHOICE + [
+            (k, person.full_label) for k, person in self.leads.items()
+        ]
 
     def clean_topic(self):
         return self.topics.get(self.cleaned_data["topic"])
@@ -218,6 +220,9 @@ class InvitationAddForm(forms.Form):
 
     participant = forms.UUIDField(widget=forms.HiddenInput)
     role = forms.ChoiceField(label=_("Role"), choices=Invitation.Role.choices, required=False)
+    # The exact address or pseudonym an organizer found someone of another process by
+    # (access.participants_found_exactly): the search is checked again on the way in.
+    found_by = forms.CharField(widget=forms.HiddenInput, required=False, max_length=254)
 
 
 ATTENDED_CHOICES = [("", _("Not known yet")), ("yes", _("Attended")), ("no", _("Did not attend"))]

@@ -116,7 +116,7 @@ class ActionItemForm(forms.Form):
         self._owners = {str(p.pk): p for p in owners}
         self._topics = {str(t.pk): t for t in topics}
         self.fields["owner"].choices = [("", _("— nobody yet —"))] + [
-            (str(p.pk), str(p)) for p in owners
+            (str(p.pk), p.full_label) for p in owners
         ]
         self.fields["topic"].choices = [("", _("— none —"))] + [
             (str(t.pk), t.title) for t in topics

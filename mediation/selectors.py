@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, Count, F, Q, QuerySet, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, When
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -116,7 +116,7 @@ def session_page(user, session: DialogueSession) -> SessionPage:
             record = None
     if can_edit:
         attendees, unnamed, shows_answers = [], 0, False
-        lead_labels = {i.pk: str(i.lead) for i in items if i.lead}
+        lead_labels = {i.pk: i.lead.full_label for i in items if i.lead}
     else:
         leads = [i.lead for i in items if i.lead]
         disclosure = confidentiality.disclosure_for(
@@ -191,19 +191,22 @@ def process_sessions(user, process) -> QuerySet[DialogueSession]:
     )
 
 
-def open_actions_of_process(process) -> QuerySet[ActionItem]:
+def open_actions_of_process(user, process) -> QuerySet[ActionItem]:
+    """Open follow-up actions of the process's sessions the user may plan and record:
+    never those of a session they could not open (a side meeting, an archived one)."""
     return (
-        ActionItem.objects.filter(
+        access.actions_visible_to(user)
+        .filter(
             session__process=process,
             status__in=[ActionItem.Status.OPEN, ActionItem.Status.IN_PROGRESS],
         )
         .select_related("owner", "session", "topic")
-        .order_by("due_date")
+        .order_by("due_date", "created_at")
     )
 
 
-def process_topics(process):
-    return process.topics.order_by("status", "title")
+def process_topics(user, process) -> QuerySet[Topic]:
+    return access.topics_visible_to(user, process).order_by("status", "title")
 
 
 def attendees_of(session: DialogueSession) -> list:
@@ -220,6 +223,12 @@ def action_owner_choices(session: DialogueSession) -> list:
 
     invited = session.invitations.values("participant_id")
     return list(Participant.objects.filter(pk__in=invited).order_by("name"))
+
+
+def record_of(session: DialogueSession) -> SessionRecord | None:
+    """The session's record with who last saved it, or None (a session the caller may
+    open, so its record is theirs to read as far as their page shows it)."""
+    return SessionRecord.objects.filter(session=session).select_related("updated_by").first()
 
 
 def record_items(record: SessionRecord | None) -> dict:
@@ -468,13 +477,14 @@ def room_balance(invitations: list[Invitation], key, labels) -> list[BalanceRow]
     ]
 
 
-def earlier_open_actions(session: DialogueSession, *, exclude_titles=()) -> list[ActionItem]:
-    """Open actions from the process's earlier sessions, to carry onto this agenda."""
+def earlier_open_actions(user, session: DialogueSession, *, exclude_titles=()) -> list[ActionItem]:
+    """Open actions from the process's earlier sessions that the user may open, to carry
+    onto this agenda."""
     titles = {title.casefold() for title in exclude_titles}
     actions = (
-        ActionItem.objects.filter(
+        access.actions_visible_to(user)
+        .filter(
             session__process_id=session.process_id,
-            session__archived_at__isnull=True,
             session__starts_at__lt=session.starts_at,
             status__in=OPEN_STATUSES,
         )
@@ -488,18 +498,19 @@ def agenda_title_for(action: ActionItem) -> str:
     return action.description.strip().splitlines()[0][:200] if action.description.strip() else ""
 
 
-def session_workspace(session: DialogueSession, page: SessionPage) -> Workspace:
+def session_workspace(user, session: DialogueSession, page: SessionPage) -> Workspace:
     """The builder's choices (topics, sides, invited leads), earlier open actions and the
-    balance of the room, in three queries whatever the number of items and invitations."""
+    balance of the room, in three queries whatever the number of items and invitations.
+    Topics and actions are those the user may read of (`access.topics_visible_to`)."""
     sides = list(session.process.sides.order_by("name"))
     side_names = {side.pk: side.name for side in sides}
     invitations = page.invitations
     return Workspace(
-        topics=list(session.process.topics.order_by("title")),
+        topics=list(access.topics_visible_to(user, session.process).order_by("title")),
         sides=sides,
         leads=[invitation.participant for invitation in invitations],
         earlier_actions=earlier_open_actions(
-            session, exclude_titles=[slot.item.title for slot in page.schedule]
+            user, session, exclude_titles=[slot.item.title for slot in page.schedule]
         ),
         by_side=room_balance(
             invitations,
@@ -516,20 +527,70 @@ def session_workspace(session: DialogueSession, page: SessionPage) -> Workspace:
     )
 
 
-def invitation_candidates(user, session: DialogueSession, query: str) -> list[Participant]:
-    """People matching the query whom the user may invite, bounded."""
+@dataclass(frozen=True)
+class Candidate:
+    """Someone the user may invite, as the user may see them."""
+
+    person: Participant
+    label: str
+    affiliation: str  # "" where it could tell who a protected person is
+
+
+def invitation_candidates(user, session: DialogueSession, query: str) -> list[Candidate]:
+    """People matching the query whom the user may invite, bounded.
+
+    A protected person whose identity the user may not see is matched by pseudonym only and
+    shown by pseudonym only, so the search cannot tie a name to a pseudonym. An organizer
+    also finds people of other processes, one at a time, by exact address or pseudonym.
+    """
     query = query.strip()
     if not query:
         return []
-    return list(
-        access.participants_invitable_to(user, session)
-        .filter(
-            Q(name__icontains=query)
-            | Q(pseudonym__icontains=query)
-            | Q(affiliation__icontains=query)
+    invitable = access.participants_invitable_to(user, session)
+    identified = access.participants_identified_to(user).values("pk")
+    by_name = Q(name__icontains=query) | Q(affiliation__icontains=query)
+    matches = (
+        invitable.filter(
+            Q(pseudonym__icontains=query)
+            | (by_name & (Q(identity_protected=False) | Q(pk__in=identified)))
         )
+        .annotate(identified=Exists(identified.filter(pk=OuterRef("pk"))))
         .order_by("name")[:CANDIDATES_SHOWN]
     )
+    people = list(matches)
+    if len(people) < CANDIDATES_SHOWN and access.can_administer_process(user, session.process_id):
+        shown = {person.pk for person in people}
+        exact = (
+            access.participants_found_exactly(user, query)
+            .exclude(pk__in=session.invitations.values("participant_id"))
+            .annotate(identified=Exists(identified.filter(pk=OuterRef("pk"))))
+            .order_by("name")[: CANDIDATES_SHOWN - len(people)]
+        )
+        people += [person for person in exact if person.pk not in shown]
+    return [
+        Candidate(
+            person=person,
+            label=person.full_label if person.identified else person.public_name,
+            affiliation=person.affiliation
+            if person.identified or not person.identity_protected
+            else "",
+        )
+        for person in people
+    ]
+
+
+def invitable_person(user, session: DialogueSession, pk, found_by: str = "") -> Participant | None:
+    """The person the user asked to invite, if they may: someone they may draw on, or
+    someone of another process found by the exact address or pseudonym given."""
+    person = access.participants_invitable_to(user, session).filter(pk=pk).first()
+    if person is None and found_by and access.can_administer_process(user, session.process_id):
+        person = (
+            access.participants_found_exactly(user, found_by)
+            .exclude(pk__in=session.invitations.values("participant_id"))
+            .filter(pk=pk)
+            .first()
+        )
+    return person
 
 
 @dataclass

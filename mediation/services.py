@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from . import attribution, confidentiality, selectors, submissions
+from . import access, attribution, confidentiality, selectors, submissions
 from .access import ORGANIZERS_GROUP
 from .models import (
     ActionItem,
@@ -28,6 +28,7 @@ from .models import (
     Invitation,
     ItemRecord,
     Participant,
+    ProcessMember,
     Profile,
     SessionRecord,
     Side,
@@ -43,11 +44,8 @@ def organizers_group_ensure() -> Group:
     Run after every migrate, so a new deployment and a new model both come out right.
     """
     group, _ = Group.objects.get_or_create(name=ORGANIZERS_GROUP)
-    group.permissions.add(
-        *Permission.objects.filter(content_type__app_label__in=ORGANIZER_APPS),
-        # To link a participant to their account in the admin.
-        *Permission.objects.filter(content_type__app_label="auth", codename="view_user"),
-    )
+    # Exactly these: no permission on accounts (auth), which only superusers manage.
+    group.permissions.set(Permission.objects.filter(content_type__app_label__in=ORGANIZER_APPS))
     return group
 
 
@@ -394,10 +392,13 @@ def session_plan_next_round(
             notes=_("Where it stands: %(status)s.") % {"status": topic.get_status_display()},
         )
         for position, topic in enumerate(
-            process.topics.exclude(status=Topic.Status.AGREEMENT).order_by("title"), start=1
+            access.topics_visible_to(user, process)
+            .exclude(status=Topic.Status.AGREEMENT)
+            .order_by("title"),
+            start=1,
         )
     ]
-    open_actions = list(selectors.open_actions_of_process(process))
+    open_actions = list(selectors.open_actions_of_process(user, process))
     if open_actions:
         items.append(
             AgendaItem(
@@ -741,26 +742,75 @@ def profile_update(*, user: User, time_zone: str, language: str, email: str) -> 
 # --- Invitations and reminders by email ---------------------------------------------------
 
 
+# Letters and digits no one misreads when typing a username from an email.
+USERNAME_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+
+
+def _new_username() -> str:
+    """`p-` and eight random characters: it names no one (an address often holds a real
+    name, and usernames show in sign-in logs and audit trails)."""
+    while True:
+        username = "p-" + "".join(secrets.choice(USERNAME_ALPHABET) for _ in range(8))
+        if not User.objects.filter(username=username).exists():
+            return username
+
+
 @transaction.atomic
 def participant_account_ensure(*, participant: Participant) -> User:
     """The participant's sign-in account, created (without a usable password) if missing.
 
     Never linked to an existing account found by address: that could hand someone else's
-    account to whoever controls this address. The username is the address, made unique.
+    account to whoever controls this address. The invitation email tells the person the
+    username it gets here.
     """
     if participant.user_id is not None:
         return participant.user
-    base = (participant.email or f"participant-{participant.pk.hex[:8]}").lower()[:140]
-    username, n = base, 1
-    while User.objects.filter(username=username).exists():
-        n += 1
-        username = f"{base}-{n}"
-    user = User(username=username, email=participant.email)
+    user = User(username=_new_username(), email=participant.email)
     user.set_unusable_password()
     user.save()
     participant.user = user
     participant.save(update_fields=["user", "updated_at"])
     return user
+
+
+@transaction.atomic
+def participant_add(
+    *, participant: Participant, process: DialogueProcess | None, side: Side | None, user
+) -> Participant:
+    """A new person on the roster, joining the roster of `process` (the admin lets only a
+    superuser leave it empty)."""
+    participant._history_user = user
+    participant.full_clean()
+    participant.save()
+    if process is not None:
+        process_member_add(process=process, participant=participant, side=side, user=user)
+    return participant
+
+
+@transaction.atomic
+def process_member_add(
+    *, process: DialogueProcess, participant: Participant, user, side: Side | None = None
+) -> ProcessMember:
+    """Put someone on a process's roster (again: nothing changes if they are on it)."""
+    member, _created = ProcessMember.objects.get_or_create(
+        process=process, participant=participant, defaults={"side": side, "added_by": user}
+    )
+    return member
+
+
+@transaction.atomic
+def participant_save(*, participant: Participant, changed: list[str], user) -> Participant:
+    """Save a roster entry edited by an organizer (the admin checked which fields they may
+    change). The address of a linked account follows the roster's, so the set-password
+    link of an invitation, which is bound to the account's address, stops working when the
+    address changes and later links go to the new address only."""
+    participant._history_user = user
+    participant.save()
+    account = participant.user
+    if "email" in changed and account is not None and account.email != participant.email:
+        account.email = participant.email
+        account.save(update_fields=["email"])
+    return participant
 
 
 def session_invitations_send(*, session: DialogueSession, base_url: str) -> tuple[int, int]:
@@ -802,7 +852,7 @@ def reminders_enqueue(
 
     from django.conf import settings
 
-    from . import access, emails, tasks
+    from . import emails, tasks
 
     now = now or timezone.now()
     hours = settings.REMINDER_HOURS if hours is None else hours

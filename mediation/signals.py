@@ -1,7 +1,13 @@
 """Signal handlers wired in MediationConfig.ready()."""
 
-from . import services
+from django.db import connections
+
+from . import integrity, services
 
 
 def ensure_organizers_group(sender, **kwargs):
     services.organizers_group_ensure()
+
+
+def ensure_integrity_triggers(sender, using="default", **kwargs):
+    integrity.triggers_install(connections[using])

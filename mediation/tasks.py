@@ -25,7 +25,9 @@ def send_invitation_email(invitation_id: str, base_url: str) -> bool:
         )
         if invitation is None or not emails.may_email(invitation.session, invitation.participant):
             return False
-        services.participant_account_ensure(participant=invitation.participant)
+        account = services.participant_account_ensure(participant=invitation.participant)
+        if not emails.valid_address(account.email):
+            return False
         emails.send_invitation(invitation, base_url)
         invitation.invited_at = timezone.now()
         invitation.save(update_fields=["invited_at", "updated_at"])

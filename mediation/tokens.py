@@ -2,7 +2,9 @@
 
 Django's password-reset tokens with their own salt (so a reset token is no invitation
 token and back) and their own lifetime. A token hashes the password and the last sign-in,
-so setting the password (and signing in) spends it.
+so setting the password (and signing in) spends it; it also hashes the account's address
+and the roster's, so changing either (`services.participant_save`) voids a link already
+sent.
 """
 
 from django.conf import settings
@@ -17,6 +19,11 @@ class InvitationTokenGenerator(PasswordResetTokenGenerator):
     @property
     def timeout_seconds(self) -> int:
         return settings.INVITATION_LINK_DAYS * 24 * 3600
+
+    def _make_hash_value(self, user, timestamp) -> str:
+        participant = getattr(user, "participant", None)
+        roster_email = participant.email if participant is not None else ""
+        return f"{super()._make_hash_value(user, timestamp)}|{roster_email}"
 
     def check_token(self, user, token) -> bool:
         # As Django's, with this generator's lifetime instead of PASSWORD_RESET_TIMEOUT.

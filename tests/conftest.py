@@ -1,9 +1,14 @@
-"""Shared fixtures: the four personas and clients logged in as each.
+"""Shared fixtures: the personas and clients logged in as each.
 
 The world they live in: one process organized by `organizer`, with a session `facilitator`
 facilitates and `participant` is invited to (`session`), and a second session of the same
 process that neither facilitator nor participant has anything to do with (`other_session`).
 `stranger` is signed in but has no part in anything.
+
+Beside it, the attackers' vantage points: `foreign_process`, organized by `other_organizer`
+only, with `foreign_session`, facilitated by `other_facilitator`, to which
+`other_participant` is invited; and `co_participant`, a second participant invited to
+`session`. `all_personas` holds everyone.
 """
 
 import pytest
@@ -51,6 +56,54 @@ def participant(db):
 @pytest.fixture
 def stranger(db):
     return UserFactory(username="stranger")
+
+
+def _organizer(username: str):
+    user = UserFactory(username=username, is_staff=True)
+    group, _ = Group.objects.get_or_create(name=ORGANIZERS_GROUP)
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def other_organizer(db):
+    """An organizer of another process only (the river-valley organizer of the demo)."""
+    return _organizer("other-organizer")
+
+
+@pytest.fixture
+def other_facilitator(db):
+    return UserFactory(username="other-facilitator")
+
+
+@pytest.fixture
+def other_participant(db):
+    user = UserFactory(username="other-participant")
+    ParticipantFactory(user=user, name="Boris Outsider")
+    return user
+
+
+@pytest.fixture
+def foreign_process(other_organizer):
+    return DialogueProcessFactory(organizers=[other_organizer], title="Foreign process")
+
+
+@pytest.fixture
+def foreign_session(foreign_process, other_facilitator, other_participant):
+    session = DialogueSessionFactory(
+        process=foreign_process, facilitators=[other_facilitator], title="Foreign session"
+    )
+    InvitationFactory(session=session, participant=other_participant.participant)
+    return session
+
+
+@pytest.fixture
+def co_participant(session):
+    """Another participant invited to `session`: they share a room with `participant`."""
+    user = UserFactory(username="co-participant")
+    ParticipantFactory(user=user, name="Chen Co-participant")
+    InvitationFactory(session=session, participant=user.participant)
+    return user
 
 
 @pytest.fixture
@@ -104,6 +157,45 @@ def personas(organizer, facilitator, participant, stranger):
         "participant": participant,
         "stranger": stranger,
     }
+
+
+@pytest.fixture
+def all_personas(
+    personas,
+    other_organizer,
+    other_facilitator,
+    other_participant,
+    co_participant,
+    foreign_session,
+):
+    """Every persona, the attackers' included (their foreign process and session exist)."""
+    return {
+        **personas,
+        "other_organizer": other_organizer,
+        "other_facilitator": other_facilitator,
+        "other_participant": other_participant,
+        "co_participant": co_participant,
+    }
+
+
+@pytest.fixture
+def other_organizer_client(other_organizer):
+    return _client_for(other_organizer)
+
+
+@pytest.fixture
+def other_facilitator_client(other_facilitator):
+    return _client_for(other_facilitator)
+
+
+@pytest.fixture
+def other_participant_client(other_participant):
+    return _client_for(other_participant)
+
+
+@pytest.fixture
+def co_participant_client(co_participant):
+    return _client_for(co_participant)
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from mediation.models import (
     Invitation,
     ItemRecord,
     Participant,
+    ProcessMember,
     Profile,
     SessionRecord,
     Side,
@@ -146,6 +147,14 @@ class ItemRecordFactory(factory.django.DjangoModelFactory):
         lambda o: SessionRecord.objects.get_or_create(session=o.agenda_item.session)[0]
     )
     discussion = "Both sides described their constraints."
+
+
+class ProcessMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProcessMember
+
+    process = factory.SubFactory(DialogueProcessFactory)
+    participant = factory.SubFactory(ParticipantFactory)
 
 
 class ConsentFactory(factory.django.DjangoModelFactory):

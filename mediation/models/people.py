@@ -50,6 +50,11 @@ class Participant(UUIDModel):
 
     history = HistoricalRecords(excluded_fields=["calendar_token"])
 
+    # Who the person is and how to reach them: changing any of these can expose a protected
+    # identity or hand the person's account to someone else, so only those who organize
+    # every process the person is in may change them (access.can_change_identity).
+    IDENTITY_FIELDS = ("name", "email", "user", "identity_protected", "pseudonym")
+
     class Meta:
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
@@ -64,14 +69,22 @@ class Participant(UUIDModel):
         ]
 
     def __str__(self) -> str:
-        if self.identity_protected:
-            return f"{self.name} ({self.pseudonym})"
-        return self.name
+        # Never the real name of a protected person: str() reaches admin lists, pickers,
+        # messages and logs. Pages for those cleared to see identities use `full_label`.
+        return self.public_name
 
     @property
     def public_name(self) -> str:
         """The name shown to anyone not cleared to see a protected identity."""
         return self.pseudonym if self.identity_protected else self.name
+
+    @property
+    def full_label(self) -> str:
+        """The name and pseudonym together, for those cleared to see identities only
+        (`access.can_see_identities`); showing it is a read to audit."""
+        if self.identity_protected:
+            return f"{self.name} ({self.pseudonym})"
+        return self.name
 
     def get_absolute_url(self) -> str:
         return reverse("admin:mediation_participant_change", args=[self.pk])

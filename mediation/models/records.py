@@ -1,6 +1,7 @@
 """What a session leaves behind: the facilitator's record and the follow-up actions."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -153,6 +154,16 @@ class ActionItem(UUIDModel):
 
     def __str__(self) -> str:
         return self.description[:80]
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.session_id:
+            return
+        session = self.session
+        if self.topic_id and self.topic.process_id != session.process_id:
+            raise ValidationError({"topic": _("Choose a topic of this session's process.")})
+        if self.owner_id and not session.may_involve(self.owner_id):
+            raise ValidationError({"owner": _("The owner must be invited to this session.")})
 
     @property
     def is_open(self) -> bool:

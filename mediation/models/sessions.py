@@ -132,6 +132,13 @@ class DialogueSession(UUIDModel):
         if self.location_kind == self.LocationKind.VENUE and not self.venue:
             raise ValidationError({"venue": _("Name the venue, or choose online or undisclosed.")})
 
+    def may_involve(self, participant_id) -> bool:
+        """Whether this person may lead an item or own an action here: someone invited.
+        A session not saved yet has no invitations to look at; its forms offer nobody."""
+        if self._state.adding:
+            return True
+        return self.invitations.filter(participant_id=participant_id).exists()
+
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone)
@@ -288,5 +295,10 @@ class AgendaItem(UUIDModel):
 
     def clean(self) -> None:
         super().clean()
-        if self.topic_id and self.session_id and self.topic.process_id != self.session.process_id:
+        if not self.session_id:
+            return
+        session = self.session
+        if self.topic_id and self.topic.process_id != session.process_id:
             raise ValidationError({"topic": _("Choose a topic of this session's process.")})
+        if self.lead_id and not session.may_involve(self.lead_id):
+            raise ValidationError({"lead": _("The lead must be invited to this session.")})

@@ -17,8 +17,9 @@ from ..record_forms import ActionItemAddForm, ActionItemForm
 from .records import session_page_context
 
 
-def _choices(session):
-    return selectors.action_owner_choices(session), list(session.process.topics.order_by("title"))
+def _choices(request, session):
+    topics = access.topics_visible_to(request.user, session.process).order_by("title")
+    return selectors.action_owner_choices(session), list(topics)
 
 
 def _render(request, session, *, status=200, **overrides) -> HttpResponse:
@@ -39,7 +40,7 @@ def _with_form_for(context_rows, action, form):
 @vary_on_headers("HX-Request")
 def session_action_add(request, session_id: UUID) -> HttpResponse:
     session = access.get_session(request.user, session_id, edit=True)
-    owners, topics = _choices(session)
+    owners, topics = _choices(request, session)
     form = ActionItemAddForm(request.POST, owners=owners, topics=topics)
     if not form.is_valid():
         return _render(request, session, action_add_form=form)
@@ -71,7 +72,7 @@ def session_action_add(request, session_id: UUID) -> HttpResponse:
 def session_action_update(request, session_id: UUID, action_id: UUID) -> HttpResponse:
     session = access.get_session(request.user, session_id, edit=True)
     action = get_object_or_404(session.action_items, pk=action_id)
-    owners, topics = _choices(session)
+    owners, topics = _choices(request, session)
     form = ActionItemForm.for_action(action, owners=owners, topics=topics, data=request.POST)
     if not form.is_valid():
         page_context = session_page_context(request, session)

@@ -70,7 +70,7 @@ def _item_fields(form) -> dict:
 def agenda_add(request, session_id: UUID) -> HttpResponse:
     session = access.get_session(request.user, session_id, edit=True)
     page = selectors.session_page(request.user, session)
-    workspace = selectors.session_workspace(session, page)
+    workspace = selectors.session_workspace(request.user, session, page)
     if "from_action" in request.POST:
         return _add_from_action(request, session, workspace)
     form = agenda_form(workspace, request.POST)
@@ -120,7 +120,7 @@ def agenda_item_edit(request, session_id: UUID, item_id: UUID) -> HttpResponse:
     session = access.get_session(request.user, session_id, edit=True)
     item = _item(session, item_id)
     page = selectors.session_page(request.user, session)
-    workspace = selectors.session_workspace(session, page)
+    workspace = selectors.session_workspace(request.user, session, page)
     initial = {
         "title": item.title,
         "topic": str(item.topic_id or ""),

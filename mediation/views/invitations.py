@@ -69,10 +69,8 @@ def invitation_add(request, session_id: UUID) -> HttpResponse:
     form = InvitationAddForm(request.POST)
     if not form.is_valid():
         return _done(request, session, _("Choose someone to invite."), level=messages.ERROR)
-    person = (
-        access.participants_invitable_to(request.user, session)
-        .filter(pk=form.cleaned_data["participant"])
-        .first()
+    person = selectors.invitable_person(
+        request.user, session, form.cleaned_data["participant"], form.cleaned_data["found_by"]
     )
     if person is None:
         return _done(
@@ -97,7 +95,7 @@ def invitation_update(request, session_id: UUID, invitation_id: UUID) -> HttpRes
     session = access.get_session(request.user, session_id, edit=True)
     invitation = _invitation(session, invitation_id)
     page = selectors.session_page(request.user, session)
-    workspace = selectors.session_workspace(session, page)
+    workspace = selectors.session_workspace(request.user, session, page)
     form = invitation_form(session, invitation, workspace, request.POST)
     if form.is_valid():
         try:

@@ -36,8 +36,8 @@ def process_detail(request: HttpRequest, process_id: UUID) -> HttpResponse:
             "process": process,
             "sessions": sessions,
             "sides": list(process.sides.all()),
-            "topics": list(selectors.process_topics(process)),
-            "open_actions": list(selectors.open_actions_of_process(process)[:50]),
+            "topics": list(selectors.process_topics(request.user, process)),
+            "open_actions": list(selectors.open_actions_of_process(request.user, process)[:50]),
             "can_administer": access.can_administer_process(request.user, process.pk),
         },
     )

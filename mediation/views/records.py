@@ -69,7 +69,7 @@ def workspace_context(request, page: selectors.SessionPage, **overrides) -> dict
             access.can_administer_process(request.user, session.process_id)
         )
     owners = selectors.action_owner_choices(session)
-    topics = list(session.process.topics.order_by("title"))
+    topics = list(access.topics_visible_to(request.user, session.process).order_by("title"))
     context["action_add_form"] = ActionItemAddForm(owners=owners, topics=topics)
     context["action_rows"] = [
         (action, ActionItemForm.for_action(action, owners=owners, topics=topics))
@@ -118,7 +118,7 @@ def _done(request, session, message: str, *, level=messages.SUCCESS) -> HttpResp
 
 
 def _record_of(session) -> SessionRecord | None:
-    return SessionRecord.objects.filter(session=session).select_related("updated_by").first()
+    return selectors.record_of(session)
 
 
 def _agenda_items(session):

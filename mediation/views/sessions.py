@@ -35,7 +35,7 @@ def session_context(request: HttpRequest, session, *, page=None, workspace=None,
         # The whole page shows the record; the agenda and invitation fragments do not.
         record_read_log(request, page)
     if page.can_edit:
-        workspace = workspace or selectors.session_workspace(session, page)
+        workspace = workspace or selectors.session_workspace(request.user, session, page)
         bound = {
             k: extra.pop(k) for k in ("bound_agenda_form", "bound_invitation_form") if k in extra
         }

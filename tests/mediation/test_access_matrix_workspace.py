@@ -8,12 +8,17 @@ their own world (agenda items, invitations) and data builders.
 import pytest
 from django.urls import reverse
 
-from tests.mediation.test_access_matrix import PERSONAS
+from tests.mediation.test_access_matrix import PERSONAS, expected_for
 
 
 @pytest.fixture
-def world(session, other_session, process, personas):
-    return {"session": session, "other_session": other_session, "process": process, **personas}
+def world(session, other_session, process, all_personas):
+    return {
+        "session": session,
+        "other_session": other_session,
+        "process": process,
+        **all_personas,
+    }
 
 
 # --- Facilitator workspace: agenda builder and invitations --------------------------------
@@ -125,7 +130,7 @@ WRITES = [
 @pytest.mark.parametrize(("name", "url"), FORM_PAGES, ids=[row[0] for row in FORM_PAGES])
 def test_workspace_form_pages(workspace_world, client, persona, name, url, own):
     client.force_login(workspace_world[persona])
-    expected = (EDITORS_ONLY if own else ORGANIZER_ONLY)[persona]
+    expected = expected_for(EDITORS_ONLY if own else ORGANIZER_ONLY, persona)
     assert client.get(url(workspace_world, own)).status_code == expected, f"{persona} on {name}"
 
 
@@ -134,7 +139,7 @@ def test_workspace_form_pages(workspace_world, client, persona, name, url, own):
 @pytest.mark.parametrize(("name", "url", "data"), WRITES, ids=[row[0] for row in WRITES])
 def test_workspace_writes(workspace_world, client, persona, name, url, data, own):
     client.force_login(workspace_world[persona])
-    expected = (WRITE_OK if own else WRITE_OTHER)[persona]
+    expected = expected_for(WRITE_OK if own else WRITE_OTHER, persona)
     response = client.post(url(workspace_world, own), data(workspace_world))
     assert response.status_code == expected, f"{persona} on {name}"
 

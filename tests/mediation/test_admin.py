@@ -64,9 +64,17 @@ def test_change_form_renders_with_demo_data(demo_organizer_client, model):
     assert demo_organizer_client.get(_url(model, "change", obj.pk)).status_code == 200
 
 
-@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+# Records change only through the product's record services (mediation/admin/records.py).
+ADDABLE = [model for model in MODELS if model is not SessionRecord]
+
+
+@pytest.mark.parametrize("model", ADDABLE, ids=lambda m: m.__name__)
 def test_add_form_renders(demo_organizer_client, model):
     assert demo_organizer_client.get(_url(model, "add")).status_code == 200
+
+
+def test_records_cannot_be_added_in_the_admin(demo_organizer_client):
+    assert demo_organizer_client.get(_url(SessionRecord, "add")).status_code == 403
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
@@ -114,6 +122,8 @@ def test_an_organizer_who_creates_a_process_runs_it(demo):
             "topics-INITIAL_FORMS": "0",
             "consents-TOTAL_FORMS": "0",
             "consents-INITIAL_FORMS": "0",
+            "members-TOTAL_FORMS": "0",
+            "members-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302

@@ -605,9 +605,23 @@ def test_an_agenda_that_runs_over_says_by_how_much(session, facilitator_client):
 
 @pytest.fixture
 def earlier(session):
+    """The previous round, run by the same facilitator."""
     return DialogueSessionFactory(
-        process=session.process, starts_at=session.starts_at - timedelta(days=30)
+        process=session.process,
+        starts_at=session.starts_at - timedelta(days=30),
+        facilitators=list(session.facilitators.all()),
     )
+
+
+def test_actions_of_an_earlier_session_the_facilitator_cannot_open_are_not_offered(
+    session, facilitator_client
+):
+    side_meeting = DialogueSessionFactory(
+        process=session.process, starts_at=session.starts_at - timedelta(days=3)
+    )
+    ActionItemFactory(session=side_meeting, description="Brief the minister privately")
+    content = facilitator_client.get(session.get_absolute_url()).content.decode()
+    assert "Brief the minister privately" not in content
 
 
 def test_open_actions_of_earlier_sessions_are_offered(session, earlier, facilitator_client):

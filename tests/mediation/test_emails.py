@@ -104,19 +104,30 @@ def test_a_participant_without_an_account_gets_one_with_no_usable_password(sessi
     person = _contactable(session, email="new.person@example.org")
     services.session_invitations_send(session=session, base_url=BASE)
     person.refresh_from_db()
-    assert person.user.username == "new.person@example.org"
+    assert person.user.email == "new.person@example.org"
     assert not person.user.has_usable_password()
     assert "/welcome/" in mailoutbox[0].body
 
 
-def test_a_username_already_taken_is_made_unique_not_reused(session, mailoutbox, organizer):
-    organizer.username = "taken@example.org"
+def test_a_new_account_has_a_username_that_names_nobody_and_the_email_tells_it(
+    session, mailoutbox
+):
+    person = _contactable(session, email="amina.haddad@example.org")
+    services.session_invitations_send(session=session, base_url=BASE)
+    person.refresh_from_db()
+    username = person.user.username
+    assert re.fullmatch(r"p-[a-z2-9]{8}", username)
+    assert "amina" not in username and "haddad" not in username
+    assert f"Your username for signing in afterwards: {username}" in mailoutbox[0].body
+
+
+def test_an_account_found_by_address_is_never_reused(session, mailoutbox, organizer):
+    organizer.email = "taken@example.org"
     organizer.save()
     person = _contactable(session, email="taken@example.org")
     services.session_invitations_send(session=session, base_url=BASE)
     person.refresh_from_db()
     assert person.user != organizer
-    assert person.user.username == "taken@example.org-2"
 
 
 def test_someone_with_a_password_is_sent_straight_to_the_session(session, participant, mailoutbox):

@@ -15,6 +15,7 @@ from tests.factories import (
     DialogueSessionFactory,
     InvitationFactory,
     ParticipantFactory,
+    ProcessMemberFactory,
     SideFactory,
 )
 
@@ -66,11 +67,37 @@ def test_facilitators_find_people_already_in_the_process(session, known, facilit
     assert "Kim Soo-yeon" in content
 
 
-def test_search_finds_a_protected_person_by_pseudonym(session, other_session, facilitator_client):
-    hidden = ParticipantFactory(name="Ri Chol-min", identity_protected=True, pseudonym="Delta")
+def test_search_finds_a_protected_person_by_pseudonym_and_shows_only_that(
+    session, other_session, facilitator_client
+):
+    hidden = ParticipantFactory(
+        name="Ri Chol-min", identity_protected=True, pseudonym="Delta", affiliation="KPA"
+    )
     InvitationFactory(session=other_session, participant=hidden)
     content = search(facilitator_client, session, "delta").content.decode()
-    assert "Ri Chol-min" in content
+    assert "Delta" in content
+    assert "Ri Chol-min" not in content
+    assert "KPA" not in content
+
+
+def test_a_protected_person_is_not_found_by_a_real_name_the_searcher_may_not_see(
+    session, other_session, facilitator_client
+):
+    hidden = ParticipantFactory(name="Ri Chol-min", identity_protected=True, pseudonym="Delta")
+    InvitationFactory(session=other_session, participant=hidden)
+    content = search(facilitator_client, session, "chol-min").content.decode()
+    assert "Delta" not in content
+    assert "Nobody you may invite matches" in content
+
+
+def test_the_team_of_a_protected_persons_session_finds_them_by_name(
+    session, other_session, facilitator, facilitator_client
+):
+    hidden = ParticipantFactory(name="Ri Chol-min", identity_protected=True, pseudonym="Delta")
+    InvitationFactory(session=other_session, participant=hidden)
+    other_session.facilitators.add(facilitator)
+    content = search(facilitator_client, session, "chol-min").content.decode()
+    assert "Ri Chol-min (Delta)" in content
 
 
 def test_facilitators_do_not_search_the_whole_roster(session, facilitator_client):
@@ -80,10 +107,53 @@ def test_facilitators_do_not_search_the_whole_roster(session, facilitator_client
     assert "Nobody you may invite matches" in content
 
 
-def test_organizers_search_the_whole_roster(session, organizer_client):
+def test_organizers_search_the_people_of_their_processes(session, organizer, organizer_client):
+    elsewhere = DialogueProcessFactory(organizers=[organizer])
+    ProcessMemberFactory(process=elsewhere, participant=ParticipantFactory(name="Kim Mine"))
     ParticipantFactory(name="Kim Outsider")
     content = search(organizer_client, session, "kim").content.decode()
+    assert "Kim Mine" in content
+    assert "Kim Outsider" not in content
+
+
+def test_organizers_find_someone_of_another_process_only_by_exact_address(
+    session, organizer_client
+):
+    outsider = ParticipantFactory(name="Kim Outsider", email="kim@example.org")
+    InvitationFactory(session=DialogueSessionFactory(), participant=outsider)
+    assert "Kim Outsider" not in search(organizer_client, session, "kim@").content.decode()
+    content = search(organizer_client, session, "KIM@example.org").content.decode()
     assert "Kim Outsider" in content
+    response = organizer_client.post(
+        reverse("session_invitation_add", args=[session.pk]),
+        {"participant": outsider.pk, "found_by": "kim@example.org"},
+    )
+    assert response.status_code == 302
+    assert session.invitations.filter(participant=outsider).exists()
+
+
+def test_an_invitation_of_an_outsider_without_the_exact_address_is_refused(
+    session, organizer_client
+):
+    outsider = ParticipantFactory(name="Kim Outsider", email="kim@example.org")
+    response = organizer_client.post(
+        reverse("session_invitation_add", args=[session.pk]),
+        {"participant": outsider.pk, "found_by": "kim"},
+    )
+    assert response.status_code == 302
+    assert not session.invitations.filter(participant=outsider).exists()
+
+
+def test_a_protected_outsider_is_found_by_exact_pseudonym_never_by_address(
+    session, organizer_client
+):
+    ParticipantFactory(
+        name="Ri Chol-min", identity_protected=True, pseudonym="Delta", email="ri@example.org"
+    )
+    assert "Delta" not in search(organizer_client, session, "ri@example.org").content.decode()
+    content = search(organizer_client, session, "delta").content.decode()
+    assert "Delta" in content
+    assert "Ri Chol-min" not in content
 
 
 def test_archived_and_already_invited_people_are_not_offered(
@@ -115,7 +185,9 @@ def test_people_of_another_process_are_not_offered_to_facilitators(session, faci
 
 def test_search_results_are_bounded(session, organizer_client):
     for i in range(25):
-        ParticipantFactory(name=f"Kim Number {i:02d}")
+        ProcessMemberFactory(
+            process=session.process, participant=ParticipantFactory(name=f"Kim Number {i:02d}")
+        )
     content = search(organizer_client, session, "kim number").content.decode()
     assert content.count('name="participant"') == 20
 

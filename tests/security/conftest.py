@@ -3,8 +3,9 @@ an object of a process one has no part in, or an id that exists nowhere.
 
 `world["own"][label]` is an object of the personas' process (its session is the one the
 facilitator facilitates and the participant is invited to); `world["foreign"][label]` the
-same kind of object in a process run by someone else, with its own facilitator and
-participant. Strangers, and everyone on a foreign object, must get what a missing id gets.
+same kind of object in a process run by someone else (`other_organizer`), with its own
+facilitator and participant (`other_facilitator`, `other_participant`, personas too).
+Strangers, and everyone on a foreign object, must get what a missing id gets.
 """
 
 import pytest
@@ -15,14 +16,10 @@ from tests.factories import (
     ActionItemFactory,
     AgendaItemFactory,
     ConsentFactory,
-    DialogueProcessFactory,
-    DialogueSessionFactory,
-    InvitationFactory,
     ItemRecordFactory,
-    ParticipantFactory,
+    ProcessMemberFactory,
     SideFactory,
     TopicFactory,
-    UserFactory,
 )
 
 
@@ -47,26 +44,29 @@ def _objects_of(session, participant):
         "mediation.ActionItem": ActionItemFactory(session=session, topic=topic, owner=participant),
         "mediation.Participant": participant,
         "mediation.Consent": ConsentFactory(participant=participant, process=process),
+        "mediation.ProcessMember": ProcessMemberFactory(
+            process=process, participant=participant, side=side
+        ),
     }
 
 
 @pytest.fixture
-def world(organizer, facilitator, participant, stranger, session, other_session):
-    outsider_organizer = UserFactory(username="organizer-b", is_staff=True)
-    outsider_organizer.groups.set(organizer.groups.all())
-    outsider_facilitator = UserFactory(username="facilitator-b")
-    outsider = UserFactory(username="participant-b")
-    ParticipantFactory(user=outsider, name="Boris Outsider")
-    foreign_session = DialogueSessionFactory(
-        process=DialogueProcessFactory(organizers=[outsider_organizer], title="Foreign process"),
-        facilitators=[outsider_facilitator],
-        title="Foreign session",
-    )
-    InvitationFactory(session=foreign_session, participant=outsider.participant)
+def world(
+    organizer,
+    facilitator,
+    participant,
+    stranger,
+    session,
+    other_session,
+    other_organizer,
+    other_facilitator,
+    other_participant,
+    foreign_session,
+):
     term = Term.objects.order_by("slug").first()
     return {
         "own": _objects_of(session, participant.participant),
-        "foreign": _objects_of(foreign_session, outsider.participant),
+        "foreign": _objects_of(foreign_session, other_participant.participant),
         "other_session": other_session,
         "slug": term.slug if term else "track-ii",
         "users": {
@@ -74,6 +74,10 @@ def world(organizer, facilitator, participant, stranger, session, other_session)
             "facilitator": facilitator,
             "participant": participant,
             "stranger": stranger,
+            # The foreign process's people: strangers to everything of ours.
+            "other_organizer": other_organizer,
+            "other_facilitator": other_facilitator,
+            "other_participant": other_participant,
         },
     }
 

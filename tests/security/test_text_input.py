@@ -49,9 +49,10 @@ UNESCAPED = [
 ]
 MEGABYTE = "x" * 1_000_000
 
-# The read audit is read-only in the admin (no add, no change: tests/mediation/
-# test_admin_security.py), so nobody types text into it.
-READ_ONLY_ADMINS = {"mediation.ReadEvent"}
+# The read audit and session records are read-only in the admin (no add, no change:
+# tests/mediation/test_admin_security.py, test_organizers_kept_apart.py), so nobody types
+# text into them there; records are attacked through the product's record page.
+READ_ONLY_ADMINS = {"mediation.ReadEvent", "mediation.SessionRecord"}
 ADMIN_MODELS = sorted(
     model._meta.label
     for model in admin.site._registry

@@ -49,9 +49,9 @@ PARAM_MODELS = {
     "topic": "mediation.Topic",
     "side": "mediation.Side",
 }
-# Shared across processes (the people roster): organizers may reach another process's
-# participant legitimately, so only the other personas must find it missing.
-SHARED_MODELS = {"mediation.Participant"}
+# Models an organizer may reach across processes. None: even the people roster is seen
+# only through one's own processes (access.participants_visible_to).
+SHARED_MODELS: set[str] = set()
 # "item_id" and the like: decided by the words of the route around it.
 AMBIGUOUS = {"item": [("action", "mediation.ActionItem"), ("", "mediation.AgendaItem")]}
 

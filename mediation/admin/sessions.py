@@ -1,0 +1,223 @@
+"""Sessions in the admin: the meeting, its agenda and invitations, planning the next round
+and sending the invitations. Agenda topics, leads and sides are those of the session's own
+process (leads: people invited to it); the database refuses any other (integrity.py)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django import forms
+from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .. import access, services
+from ..forms import DialogueSessionForm
+from ..models import AgendaItem, DialogueSession, Invitation
+from .base import (
+    ArchiveActionsMixin,
+    ArchivedFilter,
+    AuditedHistoryAdmin,
+    ProcessScopedAdmin,
+    ScopedChoicesMixin,
+    narrow,
+)
+
+
+def narrow_to_session(fields: dict, request, session: DialogueSession | None) -> None:
+    """Topics and sides of the session's process, leads and owners among its invitees.
+    Before the session exists there is no process to draw on: nothing is offered."""
+    user = request.user
+    topics, sides = access.topics_administered_by(user), access.sides_administered_by(user)
+    people = access.participants_visible_to(user)
+    if session is None:
+        topics, sides, people = topics.none(), sides.none(), people.none()
+    else:
+        topics = topics.filter(process_id=session.process_id)
+        sides = sides.filter(process_id=session.process_id)
+        people = people.filter(invitations__session=session)
+    narrow(fields, "topic", topics)
+    narrow(fields, "side", sides)
+    narrow(fields, "lead", people)
+    narrow(fields, "owner", people)
+
+
+class AgendaItemInline(ScopedChoicesMixin, admin.TabularInline):
+    model = AgendaItem
+    extra = 0
+    fields = ["position", "title", "topic", "duration_minutes", "lead", "notes"]
+    ordering = ["position"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        narrow_to_session(formset.form.base_fields, request, obj)
+        return formset
+
+
+class InvitationInline(ScopedChoicesMixin, admin.TabularInline):
+    model = Invitation
+    extra = 0
+    fields = ["participant", "role", "response", "attended", "side", "capacity"]
+    autocomplete_fields = ["participant"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("participant", "side")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        narrow_to_session(formset.form.base_fields, request, obj)
+        return formset
+
+
+class NextRoundForm(forms.Form):
+    starts_on = forms.DateField(
+        label=_("New date"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The new session starts at the same local time on this day."),
+    )
+
+    def clean_starts_on(self):
+        value = self.cleaned_data["starts_on"]
+        if value < timezone.localdate():
+            raise forms.ValidationError(_("Choose a day that is not in the past."))
+        return value
+
+
+@admin.register(DialogueSession)
+class DialogueSessionAdmin(ArchiveActionsMixin, AuditedHistoryAdmin, ProcessScopedAdmin):
+    list_display = [
+        "title",
+        "process",
+        "starts_at",
+        "time_zone",
+        "location_kind",
+        "format",
+        "confidentiality",
+        "status",
+        "is_archived",
+    ]
+    list_filter = [
+        "status",
+        "confidentiality",
+        "format",
+        "location_kind",
+        ArchivedFilter,
+        ("process", admin.RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["title", "objectives", "venue", "process__title"]
+    list_select_related = ["process"]
+    date_hierarchy = "starts_at"
+    filter_horizontal = ["facilitators"]
+    inlines = [AgendaItemInline, InvitationInline]
+    form = DialogueSessionForm
+    actions = ["duplicate_as_next_round", "send_invitation_emails", *ArchiveActionsMixin.actions]
+    fieldsets = [
+        (None, {"fields": ["process", "title", "status", "format", "objectives"]}),
+        (_("When"), {"fields": ["starts_at", "ends_at", "time_zone"]}),
+        (_("Where"), {"fields": ["location_kind", "venue"]}),
+        (_("Confidentiality and facilitation"), {"fields": ["confidentiality", "facilitators"]}),
+    ]
+
+    @admin.action(description=_("Duplicate as the next round (new date)"))
+    def duplicate_as_next_round(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(
+                request, _("Choose exactly one session to plan its next round."), messages.ERROR
+            )
+            return None
+        session = queryset.get()
+        local_start = session.local_starts_at
+        if "apply" in request.POST:
+            form = NextRoundForm(request.POST)
+            if form.is_valid():
+                day = form.cleaned_data["starts_on"]
+                starts_at = datetime.combine(day, local_start.timetz().replace(tzinfo=None))
+                starts_at = starts_at.replace(tzinfo=session.zone)
+                copy = services.session_duplicate_as_next_round(
+                    session=session, starts_at=starts_at, user=request.user
+                )
+                self.message_user(
+                    request,
+                    _("Planned the next round: %(session)s.") % {"session": copy},
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(
+                    reverse("admin:mediation_dialoguesession_change", args=[copy.pk])
+                )
+        else:
+            form = NextRoundForm(initial={"starts_on": (local_start + timedelta(days=28)).date()})
+        return TemplateResponse(
+            request,
+            "admin/mediation/next_round.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Plan the next round"),
+                "session": session,
+                "form": form,
+                "opts": self.model._meta,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+    @admin.action(description=_("Send invitation emails"))
+    def send_invitation_emails(self, request, queryset):
+        queued = skipped = 0
+        for session in queryset.filter(archived_at__isnull=True):
+            sent, left = services.session_invitations_send(
+                session=session, base_url=request.build_absolute_uri("/")
+            )
+            queued, skipped = queued + sent, skipped + left
+        self.message_user(
+            request,
+            _(
+                "Invitations emailed: %(queued)d. Not emailed (no consent or no address): "
+                "%(skipped)d."
+            )
+            % {"queued": queued, "skipped": skipped},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(Invitation)
+class InvitationAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
+    process_path = "session__process"
+    list_display = ["participant", "session", "role", "response", "attended", "side", "capacity"]
+    list_filter = [
+        "response",
+        "role",
+        "attended",
+        "capacity",
+        ("session__process", admin.RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["participant__name", "participant__pseudonym", "session__title"]
+    list_select_related = ["participant", "session", "side"]
+    autocomplete_fields = ["participant"]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        # An invitation stays with its person and session: invite anew instead.
+        return [*fields, "participant"] if obj is not None else fields
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is not None:
+            narrow_to_session(form.base_fields, request, obj.session)
+        return form
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
+    process_path = "session__process"
+    list_display = ["title", "session", "position", "topic", "duration_minutes", "lead"]
+    list_filter = [("session__process", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["title", "notes", "session__title"]
+    list_select_related = ["session", "topic", "lead"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is not None:
+            narrow_to_session(form.base_fields, request, obj.session)
+        return form
