@@ -274,10 +274,35 @@ SECURE_CSP = {
 
 # --- Logging ------------------------------------------------------------------------------
 # Request paths carry only UUIDs, and bodies are never logged, so logs hold nothing
-# confidential.
+# confidential, except the two addresses that are secrets themselves (calendar feeds and
+# invitation links): every handler masks those (config/logging.py). Django's own defaults
+# are replaced, not added to: its `django` console handler and the runserver `django.server`
+# handler would print those addresses unmasked, and `mail_admins` would email them.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "filters": {"mask_secrets": {"()": "config.logging.MaskSecrets"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["mask_secrets"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["mask_secrets"],
+        },
+    },
+    "loggers": {
+        # Everything of Django's goes up to the root's one masked handler.
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        # runserver's request lines, in Django's format.
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }
