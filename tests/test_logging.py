@@ -6,11 +6,14 @@ handlers write, or run records through the filters the configuration names.
 """
 
 import copy
+import importlib.util
 import io
 import logging
 import logging.config
 import secrets
+import subprocess
 import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -21,6 +24,7 @@ from django.utils.module_loading import import_string
 
 from config.logging import MaskSecrets, mask_secrets
 
+ROOT = Path(__file__).resolve().parent.parent
 FEED_TOKEN = "wR0ngF33dT0ken" + secrets.token_urlsafe(16)
 UID, INVITE_TOKEN = "MTIzNDU", "cb7x2a-" + secrets.token_hex(16)
 
@@ -176,3 +180,90 @@ def test_secret_parts_of_addresses_are_masked(line, masked):
 )
 def test_addresses_without_secrets_are_left_alone(line):
     assert mask_secrets(line) == line
+
+
+def _gunicorn_conf() -> dict:
+    spec = importlib.util.spec_from_file_location(
+        "gunicorn_conf", ROOT / "config/gunicorn.conf.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return vars(module)
+
+
+def test_the_gunicorn_configuration_masks_access_lines():
+    from gunicorn.glogging import SafeAtoms
+
+    conf = _gunicorn_conf()
+    config = conf["logconfig_dict"]
+    [handler_name] = config["loggers"]["gunicorn.access"]["handlers"]
+    filters = _configured_filter(config, handler_name)
+    assert any(isinstance(f, MaskSecrets) for f in filters)
+    assert all(
+        any(isinstance(f, MaskSecrets) for f in _configured_filter(config, name))
+        for name in config["handlers"]
+    )
+    # A record as gunicorn's Logger.access makes it: the format, and the atoms as a mapping.
+    atoms = SafeAtoms(
+        {
+            "h": "203.0.113.9",
+            "t": "[27/Nov/2026:10:00:00 +0000]",
+            "r": f"GET /calendar/{FEED_TOKEN}.ics HTTP/1.1",
+            "s": "200",
+            "b": "512",
+            "M": 4,
+        }
+    )
+    record = logging.LogRecord(
+        "gunicorn.access", logging.INFO, __file__, 1, conf["access_log_format"], (atoms,), None
+    )
+    for f in filters:
+        f.filter(record)
+    formatter = logging.Formatter(config["formatters"]["access"]["format"])
+    assert formatter.format(record) == (
+        '203.0.113.9 [27/Nov/2026:10:00:00 +0000] "GET /calendar/***.ics HTTP/1.1" 200 512 4ms'
+    )
+
+
+GUNICORN_ACCESS = r"""
+import datetime, sys
+from types import SimpleNamespace
+from gunicorn.app.base import Application
+from gunicorn.config import Config
+from gunicorn.glogging import Logger
+
+class ConfigOnly(Application):
+    def __init__(self):
+        self.cfg = Config()
+
+app = ConfigOnly()
+app.load_config_from_file(sys.argv[1])  # as `gunicorn -c` does
+cfg = app.cfg
+log = Logger(cfg)
+environ = {
+    "REQUEST_METHOD": "GET", "RAW_URI": sys.argv[2], "PATH_INFO": sys.argv[2].split("?")[0],
+    "QUERY_STRING": "", "SERVER_PROTOCOL": "HTTP/1.1", "REMOTE_ADDR": "203.0.113.9",
+    "HTTP_REFERER": sys.argv[2],
+}
+response = SimpleNamespace(status="404 Not Found", sent=179, headers=[])
+request = SimpleNamespace(headers=[("REFERER", sys.argv[2])])
+log.access(response, request, environ, datetime.timedelta(milliseconds=3))
+log.error("Error handling request %s", sys.argv[2])
+"""
+
+
+def test_gunicorn_itself_writes_masked_access_and_error_lines():
+    """gunicorn's own Logger, set up from the configuration file, in a process of its own."""
+    path = f"/welcome/{UID}/{INVITE_TOKEN}/?next=/calendar/{FEED_TOKEN}.ics"
+    result = subprocess.run(  # noqa: S603 - our interpreter, our script
+        [sys.executable, "-c", GUNICORN_ACCESS, str(ROOT / "config/gunicorn.conf.py"), path],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        cwd=ROOT,
+    )
+    assert '"GET /welcome/***/***/?next=/calendar/***.ics HTTP/1.1" 404 179 3ms' in result.stdout
+    assert "Error handling request /welcome/***/***/?next=/calendar/***.ics" in result.stderr
+    for secret in (UID, INVITE_TOKEN, FEED_TOKEN):
+        assert secret not in result.stdout + result.stderr
