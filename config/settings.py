@@ -15,6 +15,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from config.private_files import private_sqlite_database
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -153,6 +155,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": envint("SQLITE_BUSY_TIMEOUT", 20),
         "init_command": ("PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;"),
     }
+    # Readable by the app's user only, before SQLite would create it with the umask (644).
+    private_sqlite_database(DATABASES["default"]["NAME"])
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Authentication -----------------------------------------------------------------------
