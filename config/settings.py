@@ -254,8 +254,18 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-if envbool("BEHIND_PROXY", False):
+# BEHIND_PROXY: TLS ends at a reverse proxy that the app is reachable through only.
+BEHIND_PROXY = envbool("BEHIND_PROXY", False)
+# How many reverse proxies in a row each append the address they saw to X-Forwarded-For.
+PROXY_COUNT = envint("PROXY_COUNT", 1)
+if PROXY_COUNT < 1:
+    raise ImproperlyConfigured(f"PROXY_COUNT must be 1 or more, not {PROXY_COUNT}")
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Failed sign-ins counted per client, not per proxy (which would lock a username out
+    # for everyone): the address the proxies recorded (config/proxy.py). Without a proxy,
+    # axes reads REMOTE_ADDR and X-Forwarded-For, which anyone can send, is ignored.
+    AXES_CLIENT_IP_CALLABLE = "config.proxy.forwarded_client_ip"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
