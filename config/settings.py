@@ -292,7 +292,6 @@ SECURE_CSP = {
 # invitation links): every handler masks those (config/logging.py). Django's own defaults
 # are replaced, not added to: its `django` console handler and the runserver `django.server`
 # handler would print those addresses unmasked, and `mail_admins` would email them.
-LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -313,10 +312,12 @@ LOGGING = {
         },
     },
     "loggers": {
-        # Everything of Django's goes up to the root's one masked handler.
-        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        # Everything of Django's goes up to the root's one masked handler. INFO as in
+        # Django's defaults, whatever LOG_LEVEL says: at DEBUG, django.db.backends would log
+        # every SQL statement with its parameters, content included.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
         # runserver's request lines, in Django's format.
         "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
     },
-    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
