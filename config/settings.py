@@ -15,6 +15,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from config.private_files import private_sqlite_database
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -153,6 +155,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": envint("SQLITE_BUSY_TIMEOUT", 20),
         "init_command": ("PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;"),
     }
+    # Readable by the app's user only, before SQLite would create it with the umask (644).
+    private_sqlite_database(DATABASES["default"]["NAME"])
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Authentication -----------------------------------------------------------------------
@@ -250,8 +254,18 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-if envbool("BEHIND_PROXY", False):
+# BEHIND_PROXY: TLS ends at a reverse proxy that the app is reachable through only.
+BEHIND_PROXY = envbool("BEHIND_PROXY", False)
+# How many reverse proxies in a row each append the address they saw to X-Forwarded-For.
+PROXY_COUNT = envint("PROXY_COUNT", 1)
+if PROXY_COUNT < 1:
+    raise ImproperlyConfigured(f"PROXY_COUNT must be 1 or more, not {PROXY_COUNT}")
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Failed sign-ins counted per client, not per proxy (which would lock a username out
+    # for everyone): the address the proxies recorded (config/proxy.py). Without a proxy,
+    # axes reads REMOTE_ADDR and X-Forwarded-For, which anyone can send, is ignored.
+    AXES_CLIENT_IP_CALLABLE = "config.proxy.forwarded_client_ip"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
@@ -274,10 +288,36 @@ SECURE_CSP = {
 
 # --- Logging ------------------------------------------------------------------------------
 # Request paths carry only UUIDs, and bodies are never logged, so logs hold nothing
-# confidential.
+# confidential, except the two addresses that are secrets themselves (calendar feeds and
+# invitation links): every handler masks those (config/logging.py). Django's own defaults
+# are replaced, not added to: its `django` console handler and the runserver `django.server`
+# handler would print those addresses unmasked, and `mail_admins` would email them.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"mask_secrets": {"()": "config.logging.MaskSecrets"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["mask_secrets"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["mask_secrets"],
+        },
+    },
+    "loggers": {
+        # Everything of Django's goes up to the root's one masked handler. INFO as in
+        # Django's defaults, whatever LOG_LEVEL says: at DEBUG, django.db.backends would log
+        # every SQL statement with its parameters, content included.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        # runserver's request lines, in Django's format.
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }

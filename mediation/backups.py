@@ -4,7 +4,8 @@ SQLite: the SQLite online-backup API copies a consistent snapshot while the app 
 running. PostgreSQL: `pg_dump` in its custom format (one consistent snapshot), restored
 with `pg_restore` in a single transaction, so a failed restore changes nothing.
 A backup is written beside its target and renamed into place, so a backup file is never
-half-written.
+half-written. Backups hold the whole database, so like it they are readable by their owner
+only: files 600, and a folder made for them 700.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from glob import glob
 from pathlib import Path
 
 from django.db import connections
+
+from config.private_files import PRIVATE, create_private_file, private_sqlite_database
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 PG_DUMP_HEADER = b"PGDMP"
@@ -52,8 +55,11 @@ def _postgres_args(settings_dict) -> tuple[list[str], dict[str, str]]:
 def backup_database(path: Path, *, using: str = "default") -> Path:
     connection = connections[using]
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     draft = path.with_name(f".{path.name}.part")
+    # Left over by a run that was killed: made afresh, so its mode is ours.
+    draft.unlink(missing_ok=True)
+    create_private_file(draft)
     try:
         if connection.vendor == "sqlite":
             connection.ensure_connection()
@@ -80,6 +86,8 @@ def backup_database(path: Path, *, using: str = "default") -> Path:
             )
         else:
             raise BackupError(f"Backups of {connection.vendor} databases are not supported.")
+        # Both write into the private file made above; this holds whatever the tool did.
+        draft.chmod(PRIVATE)
         os.replace(draft, path)
     except subprocess.CalledProcessError as error:
         raise BackupError(error.stderr.decode(errors="replace").strip()) from error
@@ -104,6 +112,8 @@ def restore_database(path: Path, *, using: str = "default") -> None:
             tables = {row[0] for row in source.execute("SELECT name FROM sqlite_master")}
             if "django_migrations" not in tables:
                 raise BackupError(f"{path} is not a backup of this application.")
+            # Restoring into a missing or world-readable file must not leave it readable.
+            private_sqlite_database(connection.settings_dict["NAME"])
             connection.ensure_connection()
             # The backup API swaps the whole database in one step.
             source.backup(connection.connection)

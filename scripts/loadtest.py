@@ -11,7 +11,8 @@ to the one DATABASE_URL names, dropped afterwards):
 
 1. migrate, seed_demo, and add load users: facilitators of the demo sessions (sharing them,
    so saves collide) and participants invited to upcoming sessions;
-2. start `gunicorn config.wsgi -w 2 --threads 4` with DEBUG=false and REQUIRE_2FA=false;
+2. start `gunicorn -c config/gunicorn.conf.py config.wsgi -w 2 --threads 4` (the production
+   logging, access lines included) with DEBUG=false and REQUIRE_2FA=false;
 3. sign in every client through the login form, then for --seconds mix reads (home, session
    pages, processes, glossary) and writes, each write carrying a unique marker:
    - facilitators save the session record: GET /sessions/<id>/record/, POST it back with
@@ -254,7 +255,7 @@ class Server:
 
     def start(self) -> None:
         command = [
-            sys.executable, "-m", "gunicorn", "config.wsgi",
+            sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py", "config.wsgi",
             "-w", "2", "--threads", "4", "-b", f"127.0.0.1:{self.port}",
             "--graceful-timeout", "5", "--timeout", "30",
         ]  # fmt: skip

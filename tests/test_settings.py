@@ -1,7 +1,13 @@
-"""The settings module: env parsing, and SQLite tuned so concurrent saves never fail."""
+"""The settings module: env parsing, SQLite tuned so concurrent saves never fail and kept
+private to the app's user."""
 
+import os
+import stat
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -10,6 +16,8 @@ from django.db import connections, transaction
 from django.db.backends.sqlite3.base import DatabaseWrapper
 
 from config.settings import envbool, envint
+
+ROOT = Path(__file__).resolve().parent.parent
 
 sqlite_only = pytest.mark.skipif(
     settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
@@ -95,3 +103,50 @@ def test_two_writers_at_once_wait_for_each_other_instead_of_failing(tmp_path, dj
         cursor.execute("SELECT count(*) FROM record")
         assert cursor.fetchone()[0] == 4
     check.close()
+
+
+def _mode(path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+@pytest.fixture
+def permissive_umask():
+    """The common umask, which leaves new files readable by everyone (644), whatever ours is."""
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+def _load_settings(database: Path) -> None:
+    """Import the settings in a process of their own, with DATABASE_URL naming `database`."""
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}"}
+    subprocess.run([sys.executable, "-c", "import config.settings"], cwd=ROOT, env=env, check=True)
+
+
+@sqlite_only
+def test_a_new_sqlite_database_and_its_wal_are_readable_by_their_owner_only(
+    tmp_path, django_db_blocker, permissive_umask
+):
+    path = tmp_path / "db.sqlite3"
+    _load_settings(path)
+    assert _mode(path) == 0o600
+    django_db_blocker.unblock()
+    connection = _file_connection(path)
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE record (writer TEXT)")
+        cursor.execute("INSERT INTO record VALUES ('w')")
+        # Still open, so SQLite's write-ahead log and shared memory are there.
+        assert _mode(path) == 0o600
+        assert _mode(f"{path}-wal") == 0o600
+        assert _mode(f"{path}-shm") == 0o600
+    connection.close()
+
+
+def test_an_existing_world_readable_sqlite_database_is_made_private(tmp_path, permissive_umask):
+    path = tmp_path / "db.sqlite3"
+    path.write_bytes(b"")
+    Path(f"{path}-wal").write_bytes(b"")
+    path.chmod(0o644)
+    _load_settings(path)
+    assert _mode(path) == 0o600
+    assert _mode(f"{path}-wal") == 0o600

@@ -1,10 +1,19 @@
-"""make backup / make restore: a round trip brings back exactly what was there."""
+"""make backup / make restore: a round trip brings back exactly what was there, and nothing
+either writes is readable by other users of the machine."""
 
 import io
+import os
+import sqlite3
+import stat
+import threading
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.db import connections
+from django.db.backends.sqlite3.base import DatabaseWrapper
 
+from mediation.backups import backup_database, restore_database
 from mediation.models import Participant
 from tests.factories import ParticipantFactory
 
@@ -36,3 +45,61 @@ def test_restoring_something_that_is_not_a_backup_changes_nothing(tmp_path):
 def test_restoring_a_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="no backup file"):
         call_command("restore_db", str(tmp_path / "nope"), "--no-input")
+
+
+def _mode(path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+@pytest.fixture
+def permissive_umask():
+    """The common umask, which leaves new files readable by everyone (644), whatever ours is."""
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+def test_a_backup_and_the_folder_made_for_it_are_private(tmp_path, permissive_umask):
+    # On the suite's engine: SQLite's backup API, or pg_dump on PostgreSQL.
+    backup = tmp_path / "backups" / "nightly.bin"
+    call_command("backup_db", "--output", str(backup), stdout=io.StringIO())
+    assert _mode(backup) == 0o600
+    assert _mode(backup.parent) == 0o700
+
+
+def test_the_default_backups_folder_is_made_private_with_what_it_held(
+    tmp_path, monkeypatch, permissive_umask
+):
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "backups"
+    folder.mkdir(mode=0o755)
+    (folder / "older.sqlite3").write_bytes(b"written before backups were private")
+    call_command("backup_db", stdout=io.StringIO())
+    assert _mode(folder) == 0o700
+    [new] = [path for path in folder.iterdir() if path.name != "older.sqlite3"]
+    assert _mode(new) == 0o600
+
+
+@pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
+    reason="a database file exists only on SQLite",
+)
+def test_restoring_leaves_the_database_file_private(tmp_path, permissive_umask):
+    # A database file that others can read (copied in, or made before files were private).
+    target = tmp_path / "db.sqlite3"
+    sqlite3.connect(target).close()
+    target.chmod(0o644)
+    config = {**settings.DATABASES["default"], "NAME": str(target), "TIME_ZONE": None}
+    alias = f"restore-{threading.get_ident()}"
+    connections[alias] = DatabaseWrapper(config, alias=alias)
+    try:
+        backup = backup_database(tmp_path / "backup.sqlite3")
+        restore_database(backup, using=alias)
+        assert _mode(target) == 0o600
+        # The restored database is in WAL mode and the connection still open.
+        assert _mode(f"{target}-wal") == 0o600
+        with connections[alias].cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM django_migrations")
+            assert cursor.fetchone()[0] > 0
+    finally:
+        connections[alias].close()

@@ -22,6 +22,10 @@ class Command(BaseCommand):
         if not output:
             suffix = "sqlite3" if connection.vendor == "sqlite" else "dump"
             output = f"backups/{timezone.now():%Y%m%d-%H%M%S}.{suffix}"
+            # Our own folder: made private even if an older version left it open, which
+            # also closes the backups written before (they were 644).
+            Path("backups").mkdir(mode=0o700, exist_ok=True)
+            Path("backups").chmod(0o700)
         try:
             path = backup_database(Path(output))
         except BackupError as error:
