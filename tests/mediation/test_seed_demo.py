@@ -71,3 +71,16 @@ def test_it_has_a_protected_identity_and_a_session_without_written_record():
     seed()
     assert Participant.objects.filter(identity_protected=True).exists()
     assert DialogueSession.objects.filter(confidentiality="no_record").exists()
+
+
+def test_the_river_organizer_runs_one_process_and_sees_only_its_people():
+    seed()
+    organizer, river = (User.objects.get(username=n) for n in ("organizer", "river-organizer"))
+    assert list(access.processes_administered_by(river).values_list("title", flat=True)) == [
+        "River valley water dialogue"
+    ]
+    everyone = set(Participant.objects.filter(invitations__isnull=False).values_list("pk"))
+    assert set(access.participants_visible_to(organizer).values_list("pk")) >= everyone
+    theirs = set(access.participants_visible_to(river).values_list("pk"))
+    assert theirs and theirs < everyone
+    assert not access.participants_visible_to(river).filter(identity_protected=True).exists()

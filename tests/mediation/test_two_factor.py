@@ -15,7 +15,11 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from mediation import twofactor
-from mediation.management.commands.seed_demo import DEMO_DEVICE_NAME, DEMO_TOTP_KEY
+from mediation.management.commands.seed_demo import (
+    DEMO_2FA_USERS,
+    DEMO_DEVICE_NAME,
+    DEMO_TOTP_KEY,
+)
 from tests.factories import PASSWORD, UserFactory
 from tests.mediation.test_access_matrix import MATRIX
 
@@ -265,7 +269,9 @@ def test_with_require_2fa_off_nobody_is_stopped(world, settings):
 def test_the_demo_organizer_signs_in_with_the_printed_code(db):
     call_command("seed_demo", stdout=io.StringIO())
     call_command("seed_demo", stdout=io.StringIO())
-    assert TOTPDevice.objects.filter(name=DEMO_DEVICE_NAME, key=DEMO_TOTP_KEY).count() == 2
+    assert TOTPDevice.objects.filter(name=DEMO_DEVICE_NAME, key=DEMO_TOTP_KEY).count() == len(
+        DEMO_2FA_USERS
+    )
     out = io.StringIO()
     call_command("demo_code", "organizer", stdout=out)
     code = re.search(r"organizer\s+(\d{6})", out.getvalue()).group(1)

@@ -25,6 +25,7 @@ from mediation.models import (
     DialogueSession,
     Invitation,
     Participant,
+    ProcessMember,
     SessionRecord,
     Side,
     Topic,
@@ -39,7 +40,7 @@ DEMO_PASSWORD = "track-two-demo"  # noqa: S105
 DEMO_TOTP_KEY_BASE32 = "ORZGCY3LFV2HO3ZNMRSW23ZNNNSXSIJB"  # "track-two-demo-key!!"
 DEMO_TOTP_KEY = base64.b32decode(DEMO_TOTP_KEY_BASE32).hex()
 DEMO_DEVICE_NAME = "Demo authenticator (seed_demo)"
-DEMO_2FA_USERS = ("organizer", "facilitator")
+DEMO_2FA_USERS = ("organizer", "river-organizer", "facilitator")
 
 C = Participant.Category
 PEOPLE = [
@@ -158,6 +159,8 @@ PEOPLE = [
 @dataclass
 class Demo:
     organizer: User
+    # Runs the river valley process only: the demo of organizers kept apart.
+    river_organizer: User
     facilitator: User
     colleague: User
     participant: User
@@ -184,12 +187,13 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in as:"))
         for username, what in [
             ("organizer", "runs both processes; opens the admin at /admin/"),
+            ("river-organizer", "runs the river valley process only (and its admin)"),
             ("facilitator", "facilitates some sessions, not all"),
             ("participant", "invited to some sessions, not all"),
         ]:
             self.stdout.write(f"  {username:<12} password: {password:<20} {what}")
         self.stdout.write(
-            "organizer and facilitator then confirm a code (two-factor sign-in, on unless "
+            "organizers and facilitator then confirm a code (two-factor sign-in, on unless "
             "DEBUG or REQUIRE_2FA=false):\n"
             "  make demo-code   (or: python manage.py demo_code) prints the current codes;\n"
             f"  or add the key {DEMO_TOTP_KEY_BASE32} to an authenticator app."
@@ -198,7 +202,7 @@ class Command(BaseCommand):
     def authenticators(self, demo: Demo):
         """A confirmed authenticator with the published demo key for the organizer and the
         facilitator, so the demo shows two-factor sign-in without a phone."""
-        for user in (demo.organizer, demo.facilitator):
+        for user in (demo.organizer, demo.river_organizer, demo.facilitator):
             TOTPDevice.objects.update_or_create(
                 user=user,
                 name=DEMO_DEVICE_NAME,
@@ -226,6 +230,8 @@ class Command(BaseCommand):
         group = services.organizers_group_ensure()
         organizer = self.login("organizer", "Olivia", "Organizer", password, is_staff=True)
         organizer.groups.add(group)
+        river_organizer = self.login("river-organizer", "Rosa", "Rivers", password, is_staff=True)
+        river_organizer.groups.add(group)
         facilitator = self.login("facilitator", "Farid", "Facilitator", password)
         colleague = self.login("colleague", "Clara", "Colleague", password)
         participant = self.login("participant", "Amina", "Haddad", password)
@@ -263,7 +269,7 @@ class Command(BaseCommand):
                 "user": facilitator,
             },
         )
-        return Demo(organizer, facilitator, colleague, participant, people)
+        return Demo(organizer, river_organizer, facilitator, colleague, participant, people)
 
     # --- Processes ----------------------------------------------------------------------
 
@@ -306,6 +312,10 @@ class Command(BaseCommand):
         session.facilitators.set(facilitators)
         sides = {side.name: side for side in process.sides.all()}
         for person, side_name, role, response in invited:
+            # On the process's roster, by side: organizers see people through it.
+            ProcessMember.objects.get_or_create(
+                process=process, participant=person, defaults={"side": sides.get(side_name)}
+            )
             Invitation.objects.create(
                 session=session,
                 participant=person,
@@ -578,6 +588,7 @@ class Command(BaseCommand):
             track=DialogueProcess.Track.TRACK_2,
             status=DialogueProcess.Status.ACTIVE,
         )
+        process.organizers.add(demo.river_organizer)
         valley, company, mediators = "Valley communities", "Company", "Mediators"
         self.sides_and_topics(
             process,
