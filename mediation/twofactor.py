@@ -1,11 +1,12 @@
 """Two-factor sign-in: who must confirm a second factor, and the middleware that insists.
 
-With `REQUIRE_2FA` on, organizers, facilitators and superusers who signed in with a
-password alone reach no page but sign-in, sign-out, the two-factor pages, static files,
-the health check and the public glossary until they confirm a code from their
-authenticator app (django-otp's TOTP device) or a single-use backup code (its static
-device). Anyone who enrolled a device of their own accord (a participant, say) is asked
-for it too, otherwise enrolling would protect nothing.
+Anyone with a confirmed device who signed in with a password alone reaches no page but
+sign-in, sign-out, the two-factor pages, static files, the health check and the public
+glossary until they confirm a code from their authenticator app (django-otp's TOTP device)
+or a single-use backup code (its static device). That holds whatever `REQUIRE_2FA` says:
+a participant who enrolled of their own accord is asked too, otherwise enrolling would
+protect nothing. `REQUIRE_2FA` adds organizers, facilitators and superusers, who are sent
+to enrol a device first if they have none.
 
 Wrong codes are counted in the session; after `MAX_WRONG_CODES` the person is signed out
 and starts again from the password. django-otp's own throttling (growing delays stored on
@@ -14,16 +15,19 @@ the device) holds across sessions on top of that.
 
 from __future__ import annotations
 
+import operator
+from functools import reduce
+
+import django_otp
 from django.conf import settings
-from django.contrib.auth import logout
+from django.contrib.auth import get_user_model, logout
 from django.db import transaction
+from django.db.models import Exists
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import urlencode
 from django_htmx.http import HttpResponseClientRedirect
-from django_otp import user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import access
 
@@ -32,24 +36,32 @@ WRONG_CODES_SESSION_KEY = "two_factor_wrong_codes"
 BACKUP_CODE_COUNT = 10
 
 
+def has_confirmed_device(user) -> bool:
+    """Whether the user has a confirmed device of any kind django-otp knows (authenticator
+    app, backup codes), in one query: the middleware asks on every signed-in request."""
+    owns = [
+        Exists(model.objects.filter(user_id=user.pk, confirmed=True))
+        for model in django_otp.device_classes()
+    ]
+    return get_user_model().objects.filter(pk=user.pk).filter(reduce(operator.or_, owns)).exists()
+
+
 def is_required_for(user) -> bool:
-    """Whether this user must confirm a second factor before using the product."""
+    """Whether this user must confirm a second factor before using the product.
+
+    A confirmed device is always asked for; `REQUIRE_2FA` adds those who run the work.
+    """
     if not (user.is_authenticated and user.is_active):
         return False
-    if user.is_superuser or access.is_organizer(user):
+    if has_confirmed_device(user):
         return True
-    if user.facilitated_sessions.exists():
-        return True
-    return user_has_device(user)
+    if not settings.REQUIRE_2FA:
+        return False
+    return user.is_superuser or access.is_organizer(user) or user.facilitated_sessions.exists()
 
 
 def needs_verification(user) -> bool:
-    return (
-        settings.REQUIRE_2FA
-        and user.is_authenticated
-        and not user.is_verified()
-        and is_required_for(user)
-    )
+    return user.is_authenticated and not user.is_verified() and is_required_for(user)
 
 
 def _exempt_prefixes() -> tuple[str, ...]:
@@ -67,13 +79,14 @@ class TwoFactorMiddleware:
     """Sends a signed-in person who still owes a second factor to the two-factor pages.
 
     Installed after django-otp's OTPMiddleware, which sets `request.user.is_verified()`.
+    Runs whatever `REQUIRE_2FA` says: a device enrolled by choice is asked for too.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if settings.REQUIRE_2FA and not request.path.startswith(_exempt_prefixes()):
+        if not request.path.startswith(_exempt_prefixes()):
             user = request.user
             if needs_verification(user):
                 return self._redirect(request, user)
@@ -81,10 +94,7 @@ class TwoFactorMiddleware:
 
     @staticmethod
     def _redirect(request: HttpRequest, user) -> HttpResponse:
-        has_device = TOTPDevice.objects.devices_for_user(user, confirmed=True).exists() or (
-            StaticDevice.objects.devices_for_user(user, confirmed=True).exists()
-        )
-        target = reverse("two_factor_verify" if has_device else "two_factor_setup")
+        target = reverse("two_factor_verify" if has_confirmed_device(user) else "two_factor_setup")
         if request.method == "GET":
             target = f"{target}?{urlencode({'next': request.get_full_path()})}"
         if request.headers.get("HX-Request") == "true":
