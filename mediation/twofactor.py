@@ -21,19 +21,16 @@ from functools import reduce
 import django_otp
 from django.conf import settings
 from django.contrib.auth import get_user_model, logout
-from django.db import transaction
 from django.db.models import Exists
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import urlencode
 from django_htmx.http import HttpResponseClientRedirect
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
 from . import access
 
 MAX_WRONG_CODES = 5
 WRONG_CODES_SESSION_KEY = "two_factor_wrong_codes"
-BACKUP_CODE_COUNT = 10
 
 
 def has_confirmed_device(user) -> bool:
@@ -120,15 +117,3 @@ def wrong_code_note(request: HttpRequest) -> bool:
 
 def wrong_codes_forget(request: HttpRequest) -> None:
     request.session.pop(WRONG_CODES_SESSION_KEY, None)
-
-
-@transaction.atomic
-def backup_codes_replace(*, user) -> list[str]:
-    """Ten fresh single-use codes; any earlier ones stop working."""
-    device, _ = StaticDevice.objects.get_or_create(
-        user=user, name="backup", defaults={"confirmed": True}
-    )
-    device.token_set.all().delete()
-    codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
-    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
-    return codes

@@ -14,7 +14,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from mediation import twofactor
+from mediation import twofactor, twofactor_devices
 from mediation.management.commands.seed_demo import DEMO_DEVICE_NAME, DEMO_TOTP_KEY
 from tests.factories import PASSWORD, UserFactory
 from tests.mediation.test_access_matrix import MATRIX
@@ -276,7 +276,7 @@ def test_with_require_2fa_off_an_enrolled_device_is_still_asked_for(world, setti
 
 def test_with_require_2fa_off_backup_codes_alone_are_asked_for(world, settings):
     settings.REQUIRE_2FA = False
-    codes = twofactor.backup_codes_replace(user=world["participant"])
+    codes = twofactor_devices.backup_codes_replace(user=world["participant"])
     client = _signed_in(world["participant"])
     assert client.get(reverse("home"))["Location"].startswith(VERIFY)
     assert client.post(VERIFY, {"code": codes[0]})["Location"] == reverse("home")
@@ -291,7 +291,7 @@ def test_with_require_2fa_off_an_unconfirmed_device_asks_nothing(world, settings
 
 
 def test_the_device_check_on_every_request_is_one_query(world, django_assert_num_queries):
-    twofactor.backup_codes_replace(user=world["organizer"])
+    twofactor_devices.backup_codes_replace(user=world["organizer"])
     for user, expected in [(world["organizer"], True), (world["participant"], False)]:
         with django_assert_num_queries(1):
             assert twofactor.has_confirmed_device(user) is expected
