@@ -12,6 +12,6 @@ class MediationConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import signals
+        from . import admin_devices, signals  # noqa: F401 (admin_devices registers itself)
 
         post_migrate.connect(signals.ensure_organizers_group, dispatch_uid="organizers_group")

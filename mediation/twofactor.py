@@ -21,7 +21,7 @@ from functools import reduce
 import django_otp
 from django.conf import settings
 from django.contrib.auth import get_user_model, logout
-from django.db.models import Exists
+from django.db.models import Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -33,14 +33,21 @@ MAX_WRONG_CODES = 5
 WRONG_CODES_SESSION_KEY = "two_factor_wrong_codes"
 
 
+def owns_confirmed_device() -> Q:
+    """A condition on users: they own a confirmed device of any kind django-otp knows
+    (authenticator app, backup codes)."""
+    return reduce(
+        operator.or_,
+        [
+            Q(Exists(model.objects.filter(user_id=OuterRef("pk"), confirmed=True)))
+            for model in django_otp.device_classes()
+        ],
+    )
+
+
 def has_confirmed_device(user) -> bool:
-    """Whether the user has a confirmed device of any kind django-otp knows (authenticator
-    app, backup codes), in one query: the middleware asks on every signed-in request."""
-    owns = [
-        Exists(model.objects.filter(user_id=user.pk, confirmed=True))
-        for model in django_otp.device_classes()
-    ]
-    return get_user_model().objects.filter(pk=user.pk).filter(reduce(operator.or_, owns)).exists()
+    """One query: the middleware asks on every signed-in request."""
+    return get_user_model().objects.filter(owns_confirmed_device(), pk=user.pk).exists()
 
 
 def is_required_for(user) -> bool:

@@ -5,6 +5,7 @@ sessions (one meeting, its invitations and agenda) and records (what the facilit
 and the follow-up actions).
 """
 
+from .accounts import TwoFactorAccount
 from .audit import FormSubmission, ReadEvent
 from .consent import Consent
 from .people import Participant, Profile
@@ -27,4 +28,5 @@ __all__ = [
     "SessionRecord",
     "Side",
     "Topic",
+    "TwoFactorAccount",
 ]

@@ -50,8 +50,10 @@ UNESCAPED = [
 MEGABYTE = "x" * 1_000_000
 
 # The read audit is read-only in the admin (no add, no change: tests/mediation/
-# test_admin_security.py), so nobody types text into it.
-READ_ONLY_ADMINS = {"mediation.ReadEvent"}
+# test_admin_security.py), and the two-factor console has no form but its action (no add,
+# change or delete page: tests/mediation/test_admin_devices.py), so nobody types text into
+# either.
+READ_ONLY_ADMINS = {"mediation.ReadEvent", "mediation.TwoFactorAccount"}
 ADMIN_MODELS = sorted(
     model._meta.label
     for model in admin.site._registry
