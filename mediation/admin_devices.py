@@ -16,7 +16,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import access, twofactor, twofactor_devices
+from . import access, emails, twofactor, twofactor_devices
 from .models import TwoFactorAccount
 
 
@@ -63,7 +63,7 @@ class TwoFactorAccountAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Reset two-factor devices"), permissions=["reset"])
     def reset_devices(self, request, queryset):
-        done = nothing = refused = 0
+        done = unreachable = nothing = refused = 0
         for account in queryset:
             try:
                 removed = twofactor_devices.two_factor_devices_reset(
@@ -74,19 +74,32 @@ class TwoFactorAccountAdmin(admin.ModelAdmin):
                 continue
             if removed:
                 done += 1
+                unreachable += not emails.may_notify_account(account)
             else:
                 nothing += 1
         if done:
             self.message_user(
                 request,
                 ngettext(
-                    "Reset two-factor sign-in for %(count)d account; its owner was told by email.",
-                    "Reset two-factor sign-in for %(count)d accounts; their owners were told "
-                    "by email.",
+                    "Reset two-factor sign-in for %(count)d account.",
+                    "Reset two-factor sign-in for %(count)d accounts.",
                     done,
                 )
                 % {"count": done},
                 messages.SUCCESS,
+            )
+        if unreachable:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d of them has no email address, so no notice was sent: tell "
+                    "them yourself.",
+                    "%(count)d of them have no email address, so no notice was sent: tell "
+                    "them yourself.",
+                    unreachable,
+                )
+                % {"count": unreachable},
+                messages.WARNING,
             )
         if nothing:
             self.message_user(

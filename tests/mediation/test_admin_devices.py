@@ -109,7 +109,7 @@ def test_an_organizer_resets_a_facilitator_of_their_session(
     assert message.to == [facilitator.email]
     assert message.subject == RESET_SUBJECT
     shown = [str(m) for m in response.context["messages"]]
-    assert shown == ["Reset two-factor sign-in for 1 account; its owner was told by email."]
+    assert shown == ["Reset two-factor sign-in for 1 account."]
     entry = LogEntry.objects.get()
     assert (entry.user, entry.object_id, entry.action_flag) == (
         organizer,
@@ -147,6 +147,22 @@ def test_the_list_shows_only_those_the_organizer_may_reset_and_no_address(world)
     assert "@example.org" not in content
     # Usernames are not links: there is no page for one account.
     assert "/admin/mediation/twofactoraccount/" + str(world["facilitator"].pk) not in content
+
+
+def test_the_organizer_is_told_whom_no_notice_could_reach(
+    world, mailoutbox, django_capture_on_commit_callbacks
+):
+    User.objects.filter(pk=world["participant"].pk).update(email="")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _reset(
+            _client(world["organizer"]), world["facilitator"], world["participant"], follow=True
+        )
+    assert [str(m) for m in response.context["messages"]] == [
+        "Reset two-factor sign-in for 2 accounts.",
+        "1 of them has no email address, so no notice was sent: tell them yourself.",
+    ]
+    assert _devices(world["participant"]) == 0
+    assert [m.to for m in mailoutbox] == [[world["facilitator"].email]]
 
 
 def test_an_account_without_a_device_is_listed_and_reset_does_nothing(
