@@ -106,7 +106,7 @@ MIDDLEWARE = [
     "mediation.middleware_locale.UserLocaleMiddleware",
     # Marks whether this sign-in was confirmed with a second factor (request.user.is_verified).
     "django_otp.middleware.OTPMiddleware",
-    # With REQUIRE_2FA, sends organizers and facilitators to confirm a code before any page.
+    # Sends those who owe a second factor (see mediation/twofactor.py) to confirm a code.
     "mediation.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -191,8 +191,9 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 SESSION_COOKIE_AGE = envint("SESSION_IDLE_MINUTES", 120) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 
-# Organizers and facilitators confirm a code from an authenticator app after their password
-# (see mediation/twofactor.py). Off only for local development with DEBUG.
+# Organizers, facilitators and superusers must enrol and confirm a code from an authenticator
+# app after their password (see mediation/twofactor.py). Off only for local development with
+# DEBUG. Off or on, anyone with a confirmed device is asked for it.
 REQUIRE_2FA = envbool("REQUIRE_2FA", not DEBUG)
 OTP_TOTP_ISSUER = "Dialogue tracker"
 

@@ -1,4 +1,5 @@
-"""The product's emails: invitations, and reminders before a session or an action's due date.
+"""The product's emails: invitations, reminders before a session or an action's due date,
+and notices to an account's own address when its two-factor sign-in changes.
 
 Email leaves the product and sits in mailboxes the product does not control, so every line
 asks `confidentiality` with the EMAIL audience: a neutral title unless the process is on
@@ -8,6 +9,9 @@ in one but the recipient's validated address).
 """
 
 from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -157,5 +161,45 @@ def send_action_reminder(action: ActionItem, base_url: str) -> None:
             "overdue": action.due_date is not None and action.due_date < timezone.localdate(),
             "link": absolute(base_url, reverse("my_actions")),
         },
+        language=language,
+    )
+
+
+# --- Two-factor notices -------------------------------------------------------------------
+# To the account's own address when its second factor changes, so that whoever holds the
+# password alone cannot take or drop it unseen. No process content, and never a code or key.
+
+
+class TwoFactorChange(StrEnum):
+    ENABLED = "enabled"
+    CODES_REPLACED = "codes_replaced"
+    RESET = "reset"
+
+
+def may_notify_account(user) -> bool:
+    """An account's own address, if it has one that is an address (none: no one to tell)."""
+    return bool(user.email) and valid_address(user.email)
+
+
+def _two_factor_subject(change: TwoFactorChange) -> str:
+    return {
+        TwoFactorChange.ENABLED: _("Two-factor sign-in was turned on for your account"),
+        TwoFactorChange.CODES_REPLACED: _("New backup codes were made for your account"),
+        TwoFactorChange.RESET: _("Two-factor sign-in was reset for your account"),
+    }[change]
+
+
+def send_two_factor_notice(user, *, change: TwoFactorChange, at: datetime) -> None:
+    """Tell the account's owner, in their language and time zone, what changed and when."""
+    profile = getattr(user, "profile", None)
+    language = (profile.language if profile else "") or settings.LANGUAGE_CODE
+    zone = (profile.time_zone if profile else "") or settings.TIME_ZONE
+    with translation.override(language):
+        subject = _two_factor_subject(change)
+    _send(
+        to=user.email,
+        subject=subject,
+        template="mediation/emails/two_factor_notice.txt",
+        context={"change": str(change), "username": user.get_username(), "at": at, "zone": zone},
         language=language,
     )

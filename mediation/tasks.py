@@ -6,6 +6,9 @@ time, so a withdrawal stops what was queued), sends, and stamps the row. Stampin
 makes repeated runs (a retried task, two cron runs) send once.
 """
 
+from datetime import datetime
+
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
@@ -74,4 +77,20 @@ def send_action_reminder_email(action_id: str, base_url: str) -> bool:
         emails.send_action_reminder(action, base_url)
         action.reminded_at = timezone.now()
         action.save(update_fields=["reminded_at", "updated_at"])
+    return True
+
+
+@task
+def send_two_factor_notice_email(user_id: int, change: str, at: str) -> bool:
+    """Tell an account's owner that its second factor changed (see `twofactor_devices`).
+
+    Nothing to lock or stamp: each change queues one notice, once it is committed. An
+    account without a usable address is skipped; there is no one else to tell.
+    """
+    user = User.objects.select_related("profile").filter(pk=user_id).first()
+    if user is None or not emails.may_notify_account(user):
+        return False
+    emails.send_two_factor_notice(
+        user, change=emails.TwoFactorChange(change), at=datetime.fromisoformat(at)
+    )
     return True

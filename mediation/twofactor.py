@@ -1,11 +1,12 @@
 """Two-factor sign-in: who must confirm a second factor, and the middleware that insists.
 
-With `REQUIRE_2FA` on, organizers, facilitators and superusers who signed in with a
-password alone reach no page but sign-in, sign-out, the two-factor pages, static files,
-the health check and the public glossary until they confirm a code from their
-authenticator app (django-otp's TOTP device) or a single-use backup code (its static
-device). Anyone who enrolled a device of their own accord (a participant, say) is asked
-for it too, otherwise enrolling would protect nothing.
+Anyone with a confirmed device who signed in with a password alone reaches no page but
+sign-in, sign-out, the two-factor pages, static files, the health check and the public
+glossary until they confirm a code from their authenticator app (django-otp's TOTP device)
+or a single-use backup code (its static device). That holds whatever `REQUIRE_2FA` says:
+a participant who enrolled of their own accord is asked too, otherwise enrolling would
+protect nothing. `REQUIRE_2FA` adds organizers, facilitators and superusers, who are sent
+to enrol a device first if they have none.
 
 Wrong codes are counted in the session; after `MAX_WRONG_CODES` the person is signed out
 and starts again from the password. django-otp's own throttling (growing delays stored on
@@ -14,42 +15,57 @@ the device) holds across sessions on top of that.
 
 from __future__ import annotations
 
+import operator
+from functools import reduce
+
+import django_otp
 from django.conf import settings
-from django.contrib.auth import logout
-from django.db import transaction
+from django.contrib.auth import get_user_model, logout
+from django.db.models import Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import urlencode
 from django_htmx.http import HttpResponseClientRedirect
-from django_otp import user_has_device
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import access
 
 MAX_WRONG_CODES = 5
 WRONG_CODES_SESSION_KEY = "two_factor_wrong_codes"
-BACKUP_CODE_COUNT = 10
+
+
+def owns_confirmed_device() -> Q:
+    """A condition on users: they own a confirmed device of any kind django-otp knows
+    (authenticator app, backup codes)."""
+    return reduce(
+        operator.or_,
+        [
+            Q(Exists(model.objects.filter(user_id=OuterRef("pk"), confirmed=True)))
+            for model in django_otp.device_classes()
+        ],
+    )
+
+
+def has_confirmed_device(user) -> bool:
+    """One query: the middleware asks on every signed-in request."""
+    return get_user_model().objects.filter(owns_confirmed_device(), pk=user.pk).exists()
 
 
 def is_required_for(user) -> bool:
-    """Whether this user must confirm a second factor before using the product."""
+    """Whether this user must confirm a second factor before using the product.
+
+    A confirmed device is always asked for; `REQUIRE_2FA` adds those who run the work.
+    """
     if not (user.is_authenticated and user.is_active):
         return False
-    if user.is_superuser or access.is_organizer(user):
+    if has_confirmed_device(user):
         return True
-    if user.facilitated_sessions.exists():
-        return True
-    return user_has_device(user)
+    if not settings.REQUIRE_2FA:
+        return False
+    return user.is_superuser or access.is_organizer(user) or user.facilitated_sessions.exists()
 
 
 def needs_verification(user) -> bool:
-    return (
-        settings.REQUIRE_2FA
-        and user.is_authenticated
-        and not user.is_verified()
-        and is_required_for(user)
-    )
+    return user.is_authenticated and not user.is_verified() and is_required_for(user)
 
 
 def _exempt_prefixes() -> tuple[str, ...]:
@@ -67,13 +83,14 @@ class TwoFactorMiddleware:
     """Sends a signed-in person who still owes a second factor to the two-factor pages.
 
     Installed after django-otp's OTPMiddleware, which sets `request.user.is_verified()`.
+    Runs whatever `REQUIRE_2FA` says: a device enrolled by choice is asked for too.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if settings.REQUIRE_2FA and not request.path.startswith(_exempt_prefixes()):
+        if not request.path.startswith(_exempt_prefixes()):
             user = request.user
             if needs_verification(user):
                 return self._redirect(request, user)
@@ -81,10 +98,7 @@ class TwoFactorMiddleware:
 
     @staticmethod
     def _redirect(request: HttpRequest, user) -> HttpResponse:
-        has_device = TOTPDevice.objects.devices_for_user(user, confirmed=True).exists() or (
-            StaticDevice.objects.devices_for_user(user, confirmed=True).exists()
-        )
-        target = reverse("two_factor_verify" if has_device else "two_factor_setup")
+        target = reverse("two_factor_verify" if has_confirmed_device(user) else "two_factor_setup")
         if request.method == "GET":
             target = f"{target}?{urlencode({'next': request.get_full_path()})}"
         if request.headers.get("HX-Request") == "true":
@@ -110,15 +124,3 @@ def wrong_code_note(request: HttpRequest) -> bool:
 
 def wrong_codes_forget(request: HttpRequest) -> None:
     request.session.pop(WRONG_CODES_SESSION_KEY, None)
-
-
-@transaction.atomic
-def backup_codes_replace(*, user) -> list[str]:
-    """Ten fresh single-use codes; any earlier ones stop working."""
-    device, _ = StaticDevice.objects.get_or_create(
-        user=user, name="backup", defaults={"confirmed": True}
-    )
-    device.token_set.all().delete()
-    codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
-    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
-    return codes

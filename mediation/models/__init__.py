@@ -5,6 +5,7 @@ worked on, its sides and topics), sessions (one meeting, its invitations and age
 records (what the facilitator logged and the follow-up actions).
 """
 
+from .accounts import TwoFactorAccount
 from .audit import FormSubmission, ReadEvent
 from .consent import Consent
 from .people import Participant, Profile
@@ -29,4 +30,5 @@ __all__ = [
     "SessionRecord",
     "Side",
     "Topic",
+    "TwoFactorAccount",
 ]

@@ -23,7 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_otp import devices_for_user
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .. import twofactor
+from .. import twofactor, twofactor_devices
 from ..forms import TwoFactorCodeForm
 
 BACKUP_CODES_SESSION_KEY = "two_factor_backup_codes"
@@ -108,11 +108,10 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         verified = django_otp.verify_token(user, device.persistent_id, form.cleaned_data["code"])
         if verified is not None:
-            verified.confirmed = True
-            verified.save(update_fields=["confirmed"])
+            codes = twofactor_devices.totp_device_confirm(device=verified)
             django_otp.login(request, verified)
             twofactor.wrong_codes_forget(request)
-            request.session[BACKUP_CODES_SESSION_KEY] = twofactor.backup_codes_replace(user=user)
+            request.session[BACKUP_CODES_SESSION_KEY] = codes
             messages.success(request, _("Two-factor sign-in is on."))
             query = urlencode({"next": _next_url(request)})
             return redirect(f"{reverse('two_factor_backup_codes')}?{query}")

@@ -63,8 +63,9 @@ def browser_type_launch_args(browser_type_launch_args):
 def login(page, live_server):
     """Sign in through the real login form, as a person would.
 
-    Tests run with REQUIRE_2FA off (tests/conftest.py); a test that turns it on signs in
-    as a demo organizer or facilitator, and this types the code `demo_code` prints.
+    Tests run with REQUIRE_2FA off (tests/conftest.py), but the demo organizer and
+    facilitator have an authenticator, which is asked for whatever REQUIRE_2FA says: this
+    types the code `demo_code` prints.
     """
 
     def _login(username: str, password: str):

@@ -410,6 +410,10 @@ def test_only_organizers_open_the_admin(world, client, persona, expected):
         assert reverse("admin:login") in response["Location"]
 
 
+# The admin's two-factor console (its list and its reset action), with every persona and
+# organizers of other processes: tests/mediation/test_admin_devices.py.
+
+
 # --- Facilitator workspace: the session record, actions, next round ----------------------
 # Pages that also accept a POST (their form) are listed in FORM_PAGES so the GET-only
 # check above skips them; every POST endpoint is walked with every persona in WRITES.

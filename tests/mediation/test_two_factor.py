@@ -14,7 +14,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from mediation import twofactor
+from mediation import twofactor, twofactor_devices
 from mediation.management.commands.seed_demo import (
     DEMO_2FA_USERS,
     DEMO_DEVICE_NAME,
@@ -256,11 +256,49 @@ def test_participants_may_enrol_of_their_own_accord(world):
     assert len(codes) == 10
 
 
-def test_with_require_2fa_off_nobody_is_stopped(world, settings):
+def test_with_require_2fa_off_no_one_is_made_to_enrol(world, settings):
     settings.REQUIRE_2FA = False
-    _device(world["organizer"])
-    client = _signed_in(world["organizer"])
+    for persona in ("organizer", "facilitator", "participant"):
+        client = _signed_in(world[persona])
+        assert client.get(reverse("home")).status_code == 200, persona
+
+
+@pytest.mark.parametrize("persona", ["organizer", "facilitator", "participant", "stranger"])
+def test_with_require_2fa_off_an_enrolled_device_is_still_asked_for(world, settings, persona):
+    # Enrolling protects the account only if the code is asked for whatever the deployment
+    # requires of everyone else.
+    settings.REQUIRE_2FA = False
+    device = _device(world[persona])
+    client = _signed_in(world[persona])
+    target = world["session"].get_absolute_url()
+    response = client.get(target)
+    assert response.status_code == 302
+    assert response["Location"].startswith(VERIFY)
+    assert client.post(VERIFY, {"code": _code(device), "next": target})["Location"] == target
     assert client.get(reverse("home")).status_code == 200
+
+
+def test_with_require_2fa_off_backup_codes_alone_are_asked_for(world, settings):
+    settings.REQUIRE_2FA = False
+    codes = twofactor_devices.backup_codes_replace(user=world["participant"])
+    client = _signed_in(world["participant"])
+    assert client.get(reverse("home"))["Location"].startswith(VERIFY)
+    assert client.post(VERIFY, {"code": codes[0]})["Location"] == reverse("home")
+    assert client.get(reverse("home")).status_code == 200
+
+
+def test_with_require_2fa_off_an_unconfirmed_device_asks_nothing(world, settings):
+    settings.REQUIRE_2FA = False
+    TOTPDevice.objects.create(user=world["participant"], name="phone", confirmed=False)
+    client = _signed_in(world["participant"])
+    assert client.get(reverse("home")).status_code == 200
+
+
+def test_the_device_check_on_every_request_is_one_query(world, django_assert_num_queries):
+    twofactor_devices.backup_codes_replace(user=world["organizer"])
+    for user, expected in [(world["organizer"], True), (world["participant"], False)]:
+        with django_assert_num_queries(1):
+            assert twofactor.has_confirmed_device(user) is expected
 
 
 # --- The demo -------------------------------------------------------------------------

@@ -50,9 +50,14 @@ UNESCAPED = [
 MEGABYTE = "x" * 1_000_000
 
 # The read audit and session records are read-only in the admin (no add, no change:
-# tests/mediation/test_admin_security.py, test_organizers_kept_apart.py), so nobody types
-# text into them there; records are attacked through the product's record page.
-READ_ONLY_ADMINS = {"mediation.ReadEvent", "mediation.SessionRecord"}
+# tests/mediation/test_admin_security.py, test_organizers_kept_apart.py), and the
+# two-factor console has no form but its action (tests/mediation/test_admin_devices.py), so
+# nobody types text into them there; records are attacked through the product's record page.
+READ_ONLY_ADMINS = {
+    "mediation.ReadEvent",
+    "mediation.SessionRecord",
+    "mediation.TwoFactorAccount",
+}
 ADMIN_MODELS = sorted(
     model._meta.label
     for model in admin.site._registry

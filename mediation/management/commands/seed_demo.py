@@ -193,8 +193,8 @@ class Command(BaseCommand):
         ]:
             self.stdout.write(f"  {username:<12} password: {password:<20} {what}")
         self.stdout.write(
-            "organizers and facilitator then confirm a code (two-factor sign-in, on unless "
-            "DEBUG or REQUIRE_2FA=false):\n"
+            "organizers and facilitator then confirm a code from their demo authenticator "
+            "(a confirmed device is asked for even with REQUIRE_2FA=false):\n"
             "  make demo-code   (or: python manage.py demo_code) prints the current codes;\n"
             f"  or add the key {DEMO_TOTP_KEY_BASE32} to an authenticator app."
         )
