@@ -203,3 +203,23 @@ def send_two_factor_notice(user, *, change: TwoFactorChange, at: datetime) -> No
         context={"change": str(change), "username": user.get_username(), "at": at, "zone": zone},
         language=language,
     )
+
+
+# --- A changed address --------------------------------------------------------------------
+# The old address hears that the account's address changed: whoever changed it (the owner,
+# or an organizer correcting the roster), its owner must be able to notice a takeover.
+
+
+def send_address_changed_notice(user, *, old_address: str, at: datetime) -> None:
+    profile = getattr(user, "profile", None)
+    language = (profile.language if profile else "") or settings.LANGUAGE_CODE
+    zone = (profile.time_zone if profile else "") or settings.TIME_ZONE
+    with translation.override(language):
+        subject = _("The email address of your account was changed")
+    _send(
+        to=old_address,
+        subject=subject,
+        template="mediation/emails/address_changed.txt",
+        context={"username": user.get_username(), "at": at, "zone": zone},
+        language=language,
+    )

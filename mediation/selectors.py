@@ -535,6 +535,11 @@ class Candidate:
     label: str
     affiliation: str  # "" where it could tell who a protected person is
 
+    @property
+    def shows_identity(self) -> bool:
+        """Whether the label names a protected person by their real name."""
+        return self.person.identity_protected and self.label != self.person.public_name
+
 
 def invitation_candidates(user, session: DialogueSession, query: str) -> list[Candidate]:
     """People matching the query whom the user may invite, bounded.

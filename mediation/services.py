@@ -729,9 +729,7 @@ def profile_update(*, user: User, time_zone: str, language: str, email: str) -> 
     profile.language = language
     profile.full_clean()
     profile.save()
-    if user.email != email:
-        user.email = email
-        user.save(update_fields=["email"])
+    account_address_change(account=user, email=email)
     # Saved one by one (there is at most one) so the roster's history records the change.
     for participant in Participant.objects.filter(user=user).exclude(email=email):
         participant.email = email
@@ -807,10 +805,27 @@ def participant_save(*, participant: Participant, changed: list[str], user) -> P
     participant._history_user = user
     participant.save()
     account = participant.user
-    if "email" in changed and account is not None and account.email != participant.email:
-        account.email = participant.email
-        account.save(update_fields=["email"])
+    if "email" in changed and account is not None:
+        account_address_change(account=account, email=participant.email)
     return participant
+
+
+@transaction.atomic
+def account_address_change(*, account: User, email: str) -> None:
+    """Give an account a new address and, once committed, tell the old one: a takeover by
+    address is then noticed by the person it would lock out."""
+    old = account.email
+    if old == email:
+        return
+    account.email = email
+    account.save(update_fields=["email"])
+    if old:
+        from . import tasks
+
+        at = timezone.now().isoformat()
+        transaction.on_commit(
+            lambda: tasks.send_address_changed_email.enqueue(account.pk, old, at)
+        )
 
 
 def session_invitations_send(*, session: DialogueSession, base_url: str) -> tuple[int, int]:

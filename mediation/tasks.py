@@ -94,3 +94,16 @@ def send_two_factor_notice_email(user_id: int, change: str, at: str) -> bool:
         user, change=emails.TwoFactorChange(change), at=datetime.fromisoformat(at)
     )
     return True
+
+
+@task
+def send_address_changed_email(user_id: int, old_address: str, at: str) -> bool:
+    """Tell the old address that the account's address changed (see
+    `services.account_address_change`). Queued once the change is committed."""
+    user = User.objects.select_related("profile").filter(pk=user_id).first()
+    if user is None or not emails.valid_address(old_address):
+        return False
+    emails.send_address_changed_notice(
+        user, old_address=old_address, at=datetime.fromisoformat(at)
+    )
+    return True

@@ -19,9 +19,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from .. import access, selectors, services
+from .. import access, audit, selectors, services
 from ..forms import InvitationAddForm
-from ..models import DialogueSession, Invitation
+from ..models import DialogueSession, Invitation, ReadEvent
 from .sessions import render_section, section_done, session_context
 from .workspace import add_service_errors, invitation_form
 
@@ -53,6 +53,14 @@ def invitation_search(request, session_id: UUID) -> HttpResponse:
     session = access.get_session(request.user, session_id, edit=True)
     query = request.GET.get("q", "")[:100].replace("\x00", "")
     candidates = selectors.invitation_candidates(request.user, session, query)
+    if any(c.shows_identity for c in candidates):
+        # A protected person's real name is on the page: a read of their identity.
+        audit.read_event_log(
+            user=request.user,
+            kind=ReadEvent.Kind.IDENTITY,
+            obj=session,
+            process_id=session.process_id,
+        )
     extra = {"query": query, "candidates": candidates, "searched": bool(query.strip())}
     if request.htmx:
         return render(request, CANDIDATES, {"session": session, **extra})

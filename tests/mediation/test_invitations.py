@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mediation import access
-from mediation.models import Invitation, Participant
+from mediation.models import Invitation, Participant, ReadEvent
 from tests.factories import (
     DialogueProcessFactory,
     DialogueSessionFactory,
@@ -497,4 +497,21 @@ def test_the_invitations_query_count_does_not_grow(session, facilitator_client, 
     assert (
         count_queries(lambda: facilitator_client.post(update_url(invitation), data, **HTMX))
         == fragment
+    )
+
+
+def test_a_search_showing_a_protected_real_name_is_in_the_read_audit(
+    session, other_session, facilitator, facilitator_client
+):
+    hidden = ParticipantFactory(name="Ri Chol-min", identity_protected=True, pseudonym="Delta")
+    InvitationFactory(session=other_session, participant=hidden)
+    search(facilitator_client, session, "delta")
+    assert not ReadEvent.objects.exists()  # the pseudonym alone: nothing to trace
+    other_session.facilitators.add(facilitator)
+    search(facilitator_client, session, "delta")
+    event = ReadEvent.objects.get()
+    assert (event.kind, event.user, event.object_id) == (
+        ReadEvent.Kind.IDENTITY,
+        facilitator,
+        session.pk,
     )

@@ -528,3 +528,30 @@ def test_the_roster_rule_in_one_place(organizer, other_organizer, foreign_sessio
     assert access.participants_visible_to(other_organizer).filter(pk=ri.pk).exists()
     assert not access.can_change_identity(other_organizer, ri)
     assert not access.can_change_identity(organizer, ri)
+
+
+def test_the_old_address_hears_that_an_organizer_changed_it(
+    organizer_client, ri, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        organizer_client.post(
+            _url(Participant, "change", ri.pk), _change_form(ri, email="ri.new@example.org")
+        )
+    [notice] = mailoutbox
+    assert notice.to == ["ri.cholmin@example.org"]
+    assert notice.subject == "The email address of your account was changed"
+    assert "ri.new@example.org" not in notice.body
+    assert "p-ri000000" in notice.body
+
+
+def test_the_old_address_hears_when_the_person_changes_it_themselves(
+    participant, participant_client, mailoutbox, django_capture_on_commit_callbacks
+):
+    old = participant.email
+    with django_capture_on_commit_callbacks(execute=True):
+        response = participant_client.post(
+            reverse("profile"),
+            {"time_zone": "Europe/Zurich", "language": "en", "email": "amina.new@example.org"},
+        )
+    assert response.status_code == 302
+    assert [m.to for m in mailoutbox] == [[old]]

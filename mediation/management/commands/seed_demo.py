@@ -191,7 +191,7 @@ class Command(BaseCommand):
             ("facilitator", "facilitates some sessions, not all"),
             ("participant", "invited to some sessions, not all"),
         ]:
-            self.stdout.write(f"  {username:<12} password: {password:<20} {what}")
+            self.stdout.write(f"  {username:<16} password: {password:<20} {what}")
         self.stdout.write(
             "organizers and facilitator then confirm a code from their demo authenticator "
             "(a confirmed device is asked for even with REQUIRE_2FA=false):\n"
