@@ -22,7 +22,12 @@ from mediation.models import (
     Side,
     Topic,
 )
-from tests.factories import DialogueSessionFactory, UserFactory
+from tests.factories import (
+    DialogueSessionFactory,
+    ParticipantFactory,
+    ProcessMemberFactory,
+    UserFactory,
+)
 
 MODELS = [
     ActionItem,
@@ -89,6 +94,18 @@ def test_records_cannot_be_added_in_the_admin(demo_organizer_client):
 def test_changelist_search_works(demo_organizer_client, model):
     response = demo_organizer_client.get(_url(model, "changelist"), {"q": "water"})
     assert response.status_code == 200
+
+
+def test_participant_changelist_query_count_does_not_grow(demo_organizer_client, count_queries):
+    url = _url(Participant, "changelist")
+    small = count_queries(lambda: demo_organizer_client.get(url))
+    process = DialogueProcess.objects.first()
+    for i in range(10):
+        ProcessMemberFactory(
+            process=process,
+            participant=ParticipantFactory(identity_protected=bool(i % 2), pseudonym=f"P{i}"),
+        )
+    assert count_queries(lambda: demo_organizer_client.get(url)) == small
 
 
 def test_session_changelist_query_count_does_not_grow(demo_organizer_client, count_queries):

@@ -22,6 +22,7 @@ from mediation.models import (
     DialogueSession,
     Invitation,
     Participant,
+    ProcessMember,
     ReadEvent,
     SessionRecord,
 )
@@ -555,3 +556,51 @@ def test_the_old_address_hears_when_the_person_changes_it_themselves(
         )
     assert response.status_code == 302
     assert [m.to for m in mailoutbox] == [[old]]
+
+
+@pytest.mark.parametrize(
+    "term",
+    ["a\x00b", "x" * 255, "y" * 1_000_000, "‮Delta", "참가자 K", "' OR 1=1 --", "%", "_"],
+    ids=["nul", "over-long", "megabyte", "rtl-override", "hangul", "sql", "percent", "underscore"],
+)
+def test_the_find_page_answers_hostile_terms_with_a_message_and_finds_no_one(
+    organizer_client, process, ri, term
+):
+    ri_pseudonym_holder = ParticipantFactory(identity_protected=True, pseudonym="참가자 K")
+    response = organizer_client.post(
+        _url(Participant, "find"), {"term": term, "process": process.pk}
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Traceback" not in page
+    if term == "참가자 K":
+        assert str(ri_pseudonym_holder.pk) in page  # foreign script found exactly, as typed
+    else:
+        assert 'name="participant"' not in page
+        if term in {"a\x00b", "x" * 255, "y" * 1_000_000}:
+            assert "errorlist" in page  # the error beside the field
+    assert not ProcessMember.objects.exists()
+
+
+def test_the_invitation_and_the_address_notice_read_right_in_a_strict_mail_parser(
+    session, organizer_client, ri, mailoutbox, django_capture_on_commit_callbacks
+):
+    from email import policy
+    from email.parser import BytesParser
+
+    ri.user.set_unusable_password()
+    ri.user.save()
+    ConsentFactory(participant=ri, process=session.process, kind=Consent.Kind.CONTACTED)
+    services.session_invitations_send(session=session, base_url="https://tracker.example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        organizer_client.post(
+            _url(Participant, "change", ri.pk), _change_form(ri, email="ri.new@example.org")
+        )
+    invitation, notice = mailoutbox
+    for sent in (invitation, notice):
+        parsed = BytesParser(policy=policy.strict).parsebytes(sent.message().as_bytes())
+        assert parsed["To"] == "ri.cholmin@example.org"
+        body = parsed.get_body(preferencelist=("plain",)).get_content()
+        assert "Ri Chol-min" not in body and "Delta" not in body
+    parsed = BytesParser(policy=policy.strict).parsebytes(invitation.message().as_bytes())
+    assert "Your username for signing in afterwards: p-ri000000" in parsed.get_body().get_content()

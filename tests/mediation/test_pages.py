@@ -201,6 +201,21 @@ def test_process_page_query_count_does_not_grow_with_rows(
     assert count_queries(lambda: organizer_client.get(url)) == small
 
 
+def test_process_page_query_count_does_not_grow_for_a_facilitator(
+    session, facilitator_client, count_queries
+):
+    url = session.process.get_absolute_url()
+    small = count_queries(lambda: facilitator_client.get(url))
+    for i in range(10):
+        topic = TopicFactory(process=session.process)
+        AgendaItemFactory(session=session, topic=topic, position=i + 1)
+        hidden = DialogueSessionFactory(process=session.process)
+        AgendaItemFactory(session=hidden, topic=TopicFactory(process=session.process), position=1)
+        ActionItemFactory(session=session, topic=topic)
+        ActionItemFactory(session=hidden)
+    assert count_queries(lambda: facilitator_client.get(url)) == small
+
+
 def test_only_organizers_of_the_process_get_the_admin_link(
     session, facilitator_client, organizer_client
 ):
