@@ -309,29 +309,22 @@ def read_events_visible_to(user: AnyUser) -> QuerySet[ReadEvent]:
 # - superusers see and change everyone.
 
 
-def _in_processes(process_ids) -> Q:
-    """People in any of these processes (`process_ids`: a list or a values() subquery)."""
-    return (
-        Q(
-            pk__in=Invitation.objects.filter(session__process__in=process_ids).values(
-                "participant_id"
-            )
-        )
-        | Q(pk__in=Consent.objects.filter(process__in=process_ids).values("participant_id"))
-        | Q(pk__in=ProcessMember.objects.filter(process__in=process_ids).values("participant_id"))
-    )
+# How a person is tied to a process: (rows, path from the row to its process).
+_PERSON_TIES = [
+    (Invitation, "session__process"),
+    (Consent, "process"),
+    (ProcessMember, "process"),
+]
 
 
-def _in_processes_other_than(process_ids) -> Q:
-    return (
-        Q(
-            pk__in=Invitation.objects.exclude(session__process__in=process_ids).values(
-                "participant_id"
-            )
-        )
-        | Q(pk__in=Consent.objects.exclude(process__in=process_ids).values("participant_id"))
-        | Q(pk__in=ProcessMember.objects.exclude(process__in=process_ids).values("participant_id"))
-    )
+def _in_processes(process_ids, *, other_than: bool = False) -> Q:
+    """People in any of these processes, or with `other_than` in any process but these
+    (`process_ids`: a list or a values() subquery)."""
+    ties = Q()
+    for model, path in _PERSON_TIES:
+        rows = model.objects.filter if not other_than else model.objects.exclude
+        ties |= Q(pk__in=rows(**{f"{path}__in": process_ids}).values("participant_id"))
+    return ties
 
 
 def participants_visible_to(user: AnyUser) -> QuerySet[Participant]:
@@ -352,7 +345,7 @@ def participants_identity_changeable_by(user: AnyUser) -> QuerySet[Participant]:
     if user.is_superuser:
         return Participant.objects.all()
     mine = processes_administered_by(user, include_archived=True).values("id")
-    return participants_visible_to(user).exclude(_in_processes_other_than(mine))
+    return participants_visible_to(user).exclude(_in_processes(mine, other_than=True))
 
 
 def can_change_identity(user: AnyUser, participant: Participant) -> bool:
@@ -375,17 +368,12 @@ def participants_identified_to(user: AnyUser) -> QuerySet[Participant]:
 def audit_process_of(user: AnyUser, participant: Participant):
     """The id of a process the user organizes that the person is in, to file a read of the
     person's identity under (so that process's organizers see it), or None."""
-    mine = processes_administered_by(user, include_archived=True)
+    ties = Q()
+    for model, path in _PERSON_TIES:
+        ties |= Q(pk__in=model.objects.filter(participant=participant).values(f"{path}_id"))
     return (
-        mine.filter(
-            Q(
-                pk__in=Invitation.objects.filter(participant=participant).values(
-                    "session__process_id"
-                )
-            )
-            | Q(pk__in=Consent.objects.filter(participant=participant).values("process_id"))
-            | Q(pk__in=ProcessMember.objects.filter(participant=participant).values("process_id"))
-        )
+        processes_administered_by(user, include_archived=True)
+        .filter(ties)
         .order_by("title")
         .values_list("pk", flat=True)
         .first()

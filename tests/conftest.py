@@ -33,12 +33,16 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture
-def organizer(db):
-    user = UserFactory(username="organizer", is_staff=True)
+def _organizer(username: str):
+    user = UserFactory(username=username, is_staff=True)
     group, _ = Group.objects.get_or_create(name=ORGANIZERS_GROUP)
     user.groups.add(group)
     return user
+
+
+@pytest.fixture
+def organizer(db):
+    return _organizer("organizer")
 
 
 @pytest.fixture
@@ -56,13 +60,6 @@ def participant(db):
 @pytest.fixture
 def stranger(db):
     return UserFactory(username="stranger")
-
-
-def _organizer(username: str):
-    user = UserFactory(username=username, is_staff=True)
-    group, _ = Group.objects.get_or_create(name=ORGANIZERS_GROUP)
-    user.groups.add(group)
-    return user
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 
 from .. import access, services
 from ..models import Consent, ReadEvent
-from .base import AuditedHistoryAdmin, DateSetFilter, ProcessScopedAdmin
+from .base import AuditedHistoryAdmin, DateSetFilter, ProcessScopedAdmin, ReadOnlyMixin
 
 
 class InForceFilter(DateSetFilter):
@@ -58,7 +58,7 @@ class ConsentAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
 
 
 @admin.register(ReadEvent)
-class ReadEventAdmin(admin.ModelAdmin):
+class ReadEventAdmin(ReadOnlyMixin, admin.ModelAdmin):
     """Who read what: read-only, and organizers see the events of their processes only."""
 
     list_display = ["at", "username", "kind", "process", "object_type", "object_id"]
@@ -73,12 +73,3 @@ class ReadEventAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return access.read_events_visible_to(request.user)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

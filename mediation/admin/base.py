@@ -137,6 +137,20 @@ class AuditedHistoryAdmin(SimpleHistoryAdmin):
         return response
 
 
+class ReadOnlyMixin:
+    """Shown, never written here: the read audit, session records (changed through the
+    record services only), the two-factor console (changed by its one action)."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class DateSetFilter(admin.SimpleListFilter):
     """Rows whose `field` (a date) is set, or not: archived, withdrawn."""
 

@@ -18,10 +18,11 @@ from django.utils.translation import ngettext
 
 from .. import access, emails, twofactor, twofactor_devices
 from ..models import TwoFactorAccount
+from .base import ReadOnlyMixin
 
 
 @admin.register(TwoFactorAccount)
-class TwoFactorAccountAdmin(admin.ModelAdmin):
+class TwoFactorAccountAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["username", "has_device", "last_login"]
     list_display_links = None
     search_fields = ["username"]
@@ -43,15 +44,6 @@ class TwoFactorAccountAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return access.is_organizer(request.user) and super().has_view_permission(request, obj)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def has_reset_permission(self, request):
         return self.has_view_permission(request)

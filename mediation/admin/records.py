@@ -16,12 +16,12 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import audit, confidentiality
 from ..models import ActionItem, ReadEvent, SessionRecord
-from .base import AuditedHistoryAdmin, ProcessScopedAdmin
+from .base import AuditedHistoryAdmin, ProcessScopedAdmin, ReadOnlyMixin
 from .sessions import narrow_to_session
 
 
 @admin.register(SessionRecord)
-class SessionRecordAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
+class SessionRecordAdmin(ReadOnlyMixin, AuditedHistoryAdmin, ProcessScopedAdmin):
     process_path = "session__process"
     list_display = ["session", "state", "shared_at", "version", "updated_at"]
     list_filter = ["state", ("session__process", admin.RelatedOnlyFieldListFilter)]
@@ -39,15 +39,6 @@ class SessionRecordAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
         "outcomes",
     ]
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("edit"))
     def edit_in_product(self, obj):
