@@ -406,18 +406,32 @@ def participants_invitable_to(user: AnyUser, session: DialogueSession) -> QueryS
     )
 
 
-def participants_found_exactly(user: AnyUser, term: str) -> QuerySet[Participant]:
-    """People outside the organizer's own processes, found by what identifies exactly one:
-    the email address of an unprotected person, or the pseudonym of a protected one (never
-    a protected person's address, which would tie it to the pseudonym). Organizers only:
-    this is how someone already on the roster joins another process."""
-    term = term.strip()
-    if not term or not is_organizer(user):
+def participants_found_exactly(
+    user: AnyUser, address: str, pseudonym: str = ""
+) -> QuerySet[Participant]:
+    """People of any process, found by what only someone who works with them knows: the
+    exact email address; for a protected person, the address and the exact pseudonym
+    together. A pseudonym alone is no key: every participant of the person's process reads
+    it, and "Participant K" is easily guessed, so finding by it would let any organizer
+    pull a protected person onto their roster and read the name behind it. Organizers
+    only: this is how someone already on the roster joins another process."""
+    address, pseudonym = address.strip(), pseudonym.strip()
+    if not address or not is_organizer(user):
         return Participant.objects.none()
-    return Participant.objects.filter(archived_at__isnull=True).filter(
-        Q(identity_protected=False, email__iexact=term)
-        | Q(identity_protected=True, pseudonym__iexact=term)
+    found = Q(identity_protected=False)
+    if pseudonym:
+        found |= Q(identity_protected=True, pseudonym__iexact=pseudonym)
+    return Participant.objects.filter(archived_at__isnull=True, email__iexact=address).filter(
+        found
     )
+
+
+def processes_of(participant: Participant) -> list:
+    """Ids of every process the person is in (archived ones too), in a fixed order."""
+    ties = Q()
+    for model, path in _PERSON_TIES:
+        ties |= Q(pk__in=model.objects.filter(participant=participant).values(f"{path}_id"))
+    return list(DialogueProcess.objects.filter(ties).order_by("pk").values_list("pk", flat=True))
 
 
 def team_accounts_visible_to(user: AnyUser) -> QuerySet[User]:

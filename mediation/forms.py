@@ -220,7 +220,7 @@ class InvitationAddForm(forms.Form):
 
     participant = forms.UUIDField(widget=forms.HiddenInput)
     role = forms.ChoiceField(label=_("Role"), choices=Invitation.Role.choices, required=False)
-    # The exact address or pseudonym an organizer found someone of another process by
+    # The exact address an organizer found someone of another process by
     # (access.participants_found_exactly): the search is checked again on the way in.
     found_by = forms.CharField(widget=forms.HiddenInput, required=False, max_length=254)
 

@@ -546,7 +546,8 @@ def invitation_candidates(user, session: DialogueSession, query: str) -> list[Ca
 
     A protected person whose identity the user may not see is matched by pseudonym only and
     shown by pseudonym only, so the search cannot tie a name to a pseudonym. An organizer
-    also finds people of other processes, one at a time, by exact address or pseudonym.
+    also finds people of other processes, one at a time, by exact address (a protected
+    person of another process joins through the admin, by address and pseudonym).
     """
     query = query.strip()
     if not query:
@@ -586,7 +587,7 @@ def invitation_candidates(user, session: DialogueSession, query: str) -> list[Ca
 
 def invitable_person(user, session: DialogueSession, pk, found_by: str = "") -> Participant | None:
     """The person the user asked to invite, if they may: someone they may draw on, or
-    someone of another process found by the exact address or pseudonym given."""
+    someone of another process found by the exact address given."""
     person = access.participants_invitable_to(user, session).filter(pk=pk).first()
     if person is None and found_by and access.can_administer_process(user, session.process_id):
         person = (

@@ -4,8 +4,9 @@ The roster is shared across processes, so it follows the rule in `access` ("The 
 roster"): an organizer sees the people of the processes they organize, changes who someone
 is (name, address, account, identity protection, pseudonym) only when they organize every
 process that person is in, and reaches a person of another process only by typing their
-exact address (or, for a protected person, pseudonym) on the "Add someone already on the
-roster" page. Opening a protected person's page is a read of their identity: audited.
+exact address (and, for a protected person, pseudonym) on the "Add someone already on the
+roster" page. Opening a protected person's page is a read of their identity: audited, in
+the read audit of every process the person is in, so their other convenors see it too.
 The user admin is for superusers only: organizers manage people through the roster.
 """
 
@@ -104,10 +105,13 @@ class ParticipantAddForm(forms.ModelForm):
 
 
 class FindForm(forms.Form):
-    term = forms.CharField(
-        label=_("Exact email address, or pseudonym of a protected person"),
-        max_length=254,
+    term = forms.CharField(label=_("Exact email address"), max_length=254, strip=True)
+    pseudonym = forms.CharField(
+        label=_("Exact pseudonym"),
+        max_length=100,
+        required=False,
         strip=True,
+        help_text=_("For a protected person only: their address and pseudonym together."),
     )
     process = forms.ModelChoiceField(label=_("Add to the roster of"), queryset=None)
 
@@ -232,12 +236,10 @@ class ParticipantAdmin(ArchiveActionsMixin, ScopedChoicesMixin, AuditedHistoryAd
         obj = getattr(response, "context_data", {}).get("original")
         shown = request.method == "GET" and response.status_code == 200
         if shown and obj is not None and obj.identity_protected:
-            audit.read_event_log(
-                user=request.user,
-                kind=ReadEvent.Kind.IDENTITY,
-                obj=obj,
-                process_id=access.audit_process_of(request.user, obj),
-            )
+            for process_id in access.processes_of(obj) or [None]:
+                audit.read_event_log(
+                    user=request.user, kind=ReadEvent.Kind.IDENTITY, obj=obj, process_id=process_id
+                )
         return response
 
     # --- Someone already on the roster, from another process ------------------------------
@@ -254,7 +256,8 @@ class ParticipantAdmin(ArchiveActionsMixin, ScopedChoicesMixin, AuditedHistoryAd
 
     def find_view(self, request):
         """Add someone of another process to one of the organizer's processes, found by
-        exact address (or pseudonym, for a protected person): the roster is never browsed."""
+        exact address (and pseudonym, for a protected person): the roster is never
+        browsed."""
         if not self.has_add_permission(request):
             raise PermissionDenied
         processes = access.processes_administered_by(request.user)
@@ -264,7 +267,9 @@ class ParticipantAdmin(ArchiveActionsMixin, ScopedChoicesMixin, AuditedHistoryAd
         if request.method == "POST" and form.is_valid():
             process = form.cleaned_data["process"]
             found = list(
-                access.participants_found_exactly(request.user, form.cleaned_data["term"])
+                access.participants_found_exactly(
+                    request.user, form.cleaned_data["term"], form.cleaned_data["pseudonym"]
+                )
                 .exclude(memberships__process=process)
                 .order_by("name")[:10]
             )

@@ -498,6 +498,38 @@ def test_someone_of_another_process_joins_only_by_exact_address_or_pseudonym(
     assert boris.memberships.filter(process=process).exists()
 
 
+def test_a_protected_person_of_another_process_joins_only_by_address_and_pseudonym(
+    other_organizer_client, foreign_process, ri
+):
+    """A pseudonym is read by every participant of the person's process, and easily guessed
+    ("Participant K"): alone it would let any organizer pull a protected person onto their
+    roster and read the name behind it."""
+    find = _url(Participant, "find")
+    for term, pseudonym in [("", "Delta"), ("ri.cholmin@example.org", ""), ("x@y.org", "Delta")]:
+        response = other_organizer_client.post(
+            find, {"term": term, "pseudonym": pseudonym, "process": foreign_process.pk}
+        )
+        assert str(ri.pk) not in response.content.decode(), (term, pseudonym)
+    data = {"term": "RI.CHOLMIN@example.org", "pseudonym": "delta", "process": foreign_process.pk}
+    page = other_organizer_client.post(find, data).content.decode()
+    assert "Delta (protected identity)" in page
+    assert "Ri Chol-min" not in page
+    other_organizer_client.post(find, {**data, "participant": ri.pk})
+    assert ri.memberships.filter(process=foreign_process).exists()
+
+
+def test_reading_a_shared_protected_person_is_in_every_process_read_audit(
+    other_organizer, other_organizer_client, foreign_process, ri, session
+):
+    ProcessMemberFactory(process=foreign_process, participant=ri)
+    assert other_organizer_client.get(_url(Participant, "change", ri.pk)).status_code == 200
+    events = ReadEvent.objects.filter(kind=ReadEvent.Kind.IDENTITY, user=other_organizer)
+    assert set(events.values_list("process_id", flat=True)) == {
+        foreign_process.pk,
+        session.process_id,
+    }
+
+
 def test_archiving_a_person_shared_with_another_process_is_refused(
     other_organizer_client, foreign_session, ri
 ):
@@ -566,9 +598,14 @@ def test_the_old_address_hears_when_the_person_changes_it_themselves(
 def test_the_find_page_answers_hostile_terms_with_a_message_and_finds_no_one(
     organizer_client, process, ri, term
 ):
-    ri_pseudonym_holder = ParticipantFactory(identity_protected=True, pseudonym="참가자 K")
+    ri_pseudonym_holder = ParticipantFactory(
+        identity_protected=True, pseudonym="참가자 K", email="참가자@example.org"
+    )
     response = organizer_client.post(
-        _url(Participant, "find"), {"term": term, "process": process.pk}
+        _url(Participant, "find"),
+        {"term": "참가자@example.org", "pseudonym": term, "process": process.pk}
+        if term == "참가자 K"
+        else {"term": term, "pseudonym": term[:100], "process": process.pk},
     )
     assert response.status_code == 200
     page = response.content.decode()
