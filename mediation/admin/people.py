@@ -130,6 +130,9 @@ class ParticipantAdmin(ArchiveActionsMixin, ScopedChoicesMixin, AuditedHistoryAd
     list_filter = ["category", "identity_protected", ArchivedFilter, "country"]
     inlines = [ParticipantConsentInline]
     search_fields = ["name", "pseudonym", "affiliation", "email", "country", "expertise"]
+    # For superusers, the only ones who link accounts (a picker of every account would not
+    # scale); organizers see the field read-only.
+    autocomplete_fields = ["user"]
     fieldsets = [
         (None, {"fields": ["name", "category", "affiliation", "country", "languages"]}),
         (_("Contact and account"), {"fields": ["email", "user"]}),

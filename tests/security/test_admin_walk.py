@@ -19,6 +19,7 @@ import uuid
 
 import pytest
 from django.contrib import admin
+from django.contrib.auth.models import User
 from django.test import RequestFactory
 from django.urls import NoReverseMatch, reverse
 
@@ -167,6 +168,9 @@ def test_autocomplete_never_offers_another_process_objects(world, clients, model
                 "term": term,
             },
         )
+        if response.status_code == 403:  # a picker only superusers get (accounts)
+            assert target is User, f"{model.__name__}.{field}"
+            continue
         assert response.status_code == 200
         offered = {row["id"] for row in json.loads(response.content)["results"]}
         assert not offered & hidden, f"{persona} finds {target.__name__} by {term!r}"
