@@ -482,7 +482,7 @@ def test_a_new_person_joins_the_roster_of_one_of_the_organizers_processes(
     assert person.memberships.get().process == process
 
 
-def test_someone_of_another_process_joins_only_by_exact_address_or_pseudonym(
+def test_someone_of_another_process_joins_only_by_exact_address(
     organizer_client, process, foreign_session, other_participant
 ):
     boris = other_participant.participant
