@@ -1,7 +1,6 @@
 """What a session leaves behind: the facilitator's record and the follow-up actions."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +9,7 @@ from simple_history.models import HistoricalRecords
 from .base import UUIDModel
 from .people import Participant
 from .processes import Topic
-from .sessions import AgendaItem, DialogueSession
+from .sessions import AgendaItem, DialogueSession, SessionPartChecks
 
 
 class SessionRecord(UUIDModel):
@@ -103,7 +102,10 @@ class ItemRecord(UUIDModel):
         return str(self.agenda_item)
 
 
-class ActionItem(UUIDModel):
+class ActionItem(SessionPartChecks, UUIDModel):
+    person_field = "owner"
+    person_message = _("The owner must be invited to this session.")
+
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
         IN_PROGRESS = "in_progress", _("In progress")
@@ -154,16 +156,6 @@ class ActionItem(UUIDModel):
 
     def __str__(self) -> str:
         return self.description[:80]
-
-    def clean(self) -> None:
-        super().clean()
-        if not self.session_id:
-            return
-        session = self.session
-        if self.topic_id and self.topic.process_id != session.process_id:
-            raise ValidationError({"topic": _("Choose a topic of this session's process.")})
-        if self.owner_id and not session.may_involve(self.owner_id):
-            raise ValidationError({"owner": _("The owner must be invited to this session.")})
 
     @property
     def is_open(self) -> bool:

@@ -24,6 +24,25 @@ class DialogueSessionQuerySet(models.QuerySet):
         return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at")
 
 
+class SessionPartChecks:
+    """For an agenda item or an action: its topic belongs to the session's process, and
+    the person it names (`person_field`: the lead, the owner) is invited to the session."""
+
+    person_field: str
+    person_message: str
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.session_id:
+            return
+        session = self.session
+        if self.topic_id and self.topic.process_id != session.process_id:
+            raise ValidationError({"topic": _("Choose a topic of this session's process.")})
+        person_id = getattr(self, f"{self.person_field}_id")
+        if person_id and not session.may_involve(person_id):
+            raise ValidationError({self.person_field: self.person_message})
+
+
 class DialogueSession(UUIDModel):
     class LocationKind(models.TextChoices):
         VENUE = "venue", _("Venue")
@@ -243,7 +262,10 @@ class Invitation(UUIDModel):
             raise ValidationError({"side": _("Choose a side of this session's process.")})
 
 
-class AgendaItem(UUIDModel):
+class AgendaItem(SessionPartChecks, UUIDModel):
+    person_field = "lead"
+    person_message = _("The lead must be invited to this session.")
+
     session = models.ForeignKey(
         DialogueSession,
         verbose_name=_("session"),
@@ -292,13 +314,3 @@ class AgendaItem(UUIDModel):
 
     def __str__(self) -> str:
         return f"{self.position}. {self.title}"
-
-    def clean(self) -> None:
-        super().clean()
-        if not self.session_id:
-            return
-        session = self.session
-        if self.topic_id and self.topic.process_id != session.process_id:
-            raise ValidationError({"topic": _("Choose a topic of this session's process.")})
-        if self.lead_id and not session.may_involve(self.lead_id):
-            raise ValidationError({"lead": _("The lead must be invited to this session.")})

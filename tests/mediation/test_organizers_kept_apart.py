@@ -641,3 +641,19 @@ def test_the_invitation_and_the_address_notice_read_right_in_a_strict_mail_parse
         assert "Ri Chol-min" not in body and "Delta" not in body
     parsed = BytesParser(policy=policy.strict).parsebytes(invitation.message().as_bytes())
     assert "Your username for signing in afterwards: p-ri000000" in parsed.get_body().get_content()
+
+
+@pytest.mark.parametrize("part", ["agenda item lead", "action owner"])
+def test_a_lead_or_owner_must_be_invited_to_the_session(session, part):
+    from django.core.exceptions import ValidationError
+
+    stranger_to_it = ParticipantFactory()
+    if part == "agenda item lead":
+        obj, field = AgendaItemFactory.build(session=session, lead=stranger_to_it), "lead"
+    else:
+        obj, field = ActionItemFactory.build(session=session, owner=stranger_to_it), "owner"
+    with pytest.raises(ValidationError) as refused:
+        obj.full_clean()
+    assert field in refused.value.message_dict
+    setattr(obj, field, session.invitations.first().participant)
+    obj.full_clean()
