@@ -163,16 +163,25 @@ class ParticipantAdmin(ArchiveActionsMixin, ScopedChoicesMixin, AuditedHistoryAd
             queryset = queryset.filter(archived_at__isnull=True)
         return queryset, may_have_duplicates
 
+    @staticmethod
+    def _may_change_identity(request, obj) -> bool:
+        """`access.can_change_identity`, asked once per request and person: the admin asks
+        for read-only fields and the delete right several times while building one page."""
+        answers = request.__dict__.setdefault("_may_change_identity", {})
+        if obj.pk not in answers:
+            answers[obj.pk] = access.can_change_identity(request.user, obj)
+        return answers[obj.pk]
+
     # --- Who may change what --------------------------------------------------------------
 
     def get_readonly_fields(self, request, obj=None):
-        if obj is not None and not access.can_change_identity(request.user, obj):
+        if obj is not None and not self._may_change_identity(request, obj):
             return list(Participant.IDENTITY_FIELDS)
         # Linking an account is a superuser's task: organizers cannot browse accounts.
         return [] if request.user.is_superuser else ["user"]
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and not access.can_change_identity(request.user, obj):
+        if obj is not None and not self._may_change_identity(request, obj):
             return False
         return super().has_delete_permission(request, obj)
 
