@@ -26,7 +26,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from .models import (
+from mediation.models import (
     ActionItem,
     AgendaItem,
     Consent,

@@ -12,7 +12,7 @@ class MediationConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import signals
+        from mediation import signals
 
         post_migrate.connect(signals.ensure_organizers_group, dispatch_uid="organizers_group")
         post_migrate.connect(

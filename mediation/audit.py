@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from .models import ReadEvent
+from mediation.models import ReadEvent
 
 
 def read_event_log(*, user, kind: ReadEvent.Kind, obj: models.Model, process_id=None) -> ReadEvent:

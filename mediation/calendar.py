@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
-from .confidentiality import Audience, Content, may_leave, public_title
-from .models import DialogueSession, Invitation
+from mediation.confidentiality import Audience, Content, may_leave, public_title
+from mediation.models import DialogueSession, Invitation
 
 PRODID = "-//Track II dialogue tracker//Calendar//EN"
 UID_DOMAIN = "dialogue-tracker.invalid"

@@ -24,7 +24,7 @@ from enum import StrEnum
 
 from django.utils.translation import gettext as _
 
-from .models import Consent, DialogueProcess, DialogueSession, Participant, SessionRecord
+from mediation.models import Consent, DialogueProcess, DialogueSession, Participant, SessionRecord
 
 
 class Audience(StrEnum):

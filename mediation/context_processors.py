@@ -2,7 +2,7 @@
 
 from django.utils.functional import SimpleLazyObject
 
-from . import access
+from mediation import access
 
 
 def roles(request):

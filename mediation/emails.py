@@ -24,9 +24,9 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from .confidentiality import Audience, Content, disclosure_for, may_leave, public_title
-from .models import ActionItem, DialogueSession, Invitation, Participant
-from .tokens import invitation_token_generator
+from mediation.confidentiality import Audience, Content, disclosure_for, may_leave, public_title
+from mediation.models import ActionItem, DialogueSession, Invitation, Participant
+from mediation.tokens import invitation_token_generator
 
 
 def absolute(base_url: str, path: str) -> str:

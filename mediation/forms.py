@@ -10,9 +10,9 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import DialogueSession, Invitation
-from .models.base import validate_time_zone
-from .submissions import SubmissionField
+from mediation.models import DialogueSession, Invitation
+from mediation.models.base import validate_time_zone
+from mediation.submissions import SubmissionField
 
 
 def in_zone(value: datetime, zone_name: str) -> datetime:

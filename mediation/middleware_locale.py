@@ -9,7 +9,7 @@ import zoneinfo
 
 from django.utils import timezone, translation
 
-from .models import Profile
+from mediation.models import Profile
 
 
 def profile_prefs(request) -> tuple[str, str]:

@@ -12,9 +12,16 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .forms import in_zone
-from .models import ActionItem, AgendaItem, DialogueSession, ItemRecord, Participant, Topic
-from .submissions import SubmissionField
+from mediation.forms import in_zone
+from mediation.models import (
+    ActionItem,
+    AgendaItem,
+    DialogueSession,
+    ItemRecord,
+    Participant,
+    Topic,
+)
+from mediation.submissions import SubmissionField
 
 TEXT_MAX = 50_000
 ACTION_MAX = 2_000

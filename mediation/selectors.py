@@ -15,8 +15,8 @@ from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, When
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from . import access, confidentiality
-from .models import (
+from mediation import access, confidentiality
+from mediation.models import (
     ActionItem,
     AgendaItem,
     DialogueSession,
@@ -211,7 +211,7 @@ def process_topics(user, process) -> QuerySet[Topic]:
 
 def attendees_of(session: DialogueSession) -> list:
     """People invited to the session who did not decline: whom a summary must not name."""
-    from .models import Participant
+    from mediation.models import Participant
 
     invited = session.invitations.exclude(response=Invitation.Response.DECLINED)
     return list(Participant.objects.filter(pk__in=invited.values("participant_id")))
@@ -219,7 +219,7 @@ def attendees_of(session: DialogueSession) -> list:
 
 def action_owner_choices(session: DialogueSession) -> list:
     """Who may own a follow-up action of this session: anyone invited to it, in any role."""
-    from .models import Participant
+    from mediation.models import Participant
 
     invited = session.invitations.values("participant_id")
     return list(Participant.objects.filter(pk__in=invited).order_by("name"))
@@ -258,7 +258,7 @@ class ProcessConsents:
 def consents_of_participant(user) -> list[ProcessConsents]:
     """Per process the user takes part in, each kind of consent: in force since when, or
     withdrawn when. Two queries whatever the number of processes and consents."""
-    from .models import Consent
+    from mediation.models import Consent
 
     participant = access.participant_of(user)
     processes = list(access.processes_taken_part_in(user).order_by("title")[:100])
@@ -399,7 +399,7 @@ FEED_LIMIT = 500
 
 def participant_by_calendar_token(token: str):
     """The participant whose live account owns this feed token, or None."""
-    from .models import Participant
+    from mediation.models import Participant
 
     return (
         Participant.objects.filter(

@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from . import access, attribution, confidentiality, selectors, submissions
-from .access import ORGANIZERS_GROUP
-from .models import (
+from mediation import access, attribution, confidentiality, selectors, submissions
+from mediation.access import ORGANIZERS_GROUP
+from mediation.models import (
     ActionItem,
     AgendaItem,
     Consent,
@@ -482,7 +482,7 @@ def invitation_answer(
     *, invitation: Invitation, response: str, note: str = "", now: datetime | None = None
 ) -> Invitation:
     """Record a participant's answer; they may change it until the session starts."""
-    from .selectors import answer_open
+    from mediation.selectors import answer_open
 
     if response not in {
         Invitation.Response.ACCEPTED,
@@ -820,7 +820,7 @@ def account_address_change(*, account: User, email: str) -> None:
     account.email = email
     account.save(update_fields=["email"])
     if old:
-        from . import tasks
+        from mediation import tasks
 
         at = timezone.now().isoformat()
         transaction.on_commit(
@@ -836,7 +836,7 @@ def session_invitations_send(*, session: DialogueSession, base_url: str) -> tupl
     """
     from django.tasks import TaskResultStatus
 
-    from . import emails, tasks
+    from mediation import emails, tasks
 
     pending = list(
         session.invitations.filter(invited_at__isnull=True).select_related("participant")
@@ -867,7 +867,7 @@ def reminders_enqueue(
 
     from django.conf import settings
 
-    from . import emails, tasks
+    from mediation import emails, tasks
 
     now = now or timezone.now()
     hours = settings.REMINDER_HOURS if hours is None else hours

@@ -2,7 +2,7 @@
 
 from django.db import connections
 
-from . import integrity, services
+from mediation import integrity, services
 
 
 def ensure_organizers_group(sender, **kwargs):

@@ -15,7 +15,7 @@ from django import forms
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from .models import FormSubmission
+from mediation.models import FormSubmission
 
 _NAMESPACE = uuid.UUID("6f1d4c0e-2a57-4b7e-9f0a-3c8d2b1e5a90")
 

@@ -13,8 +13,8 @@ from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
-from . import emails, services
-from .models import ActionItem, Invitation
+from mediation import emails, services
+from mediation.models import ActionItem, Invitation
 
 
 @task

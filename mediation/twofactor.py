@@ -27,7 +27,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django_htmx.http import HttpResponseClientRedirect
 
-from . import access
+from mediation import access
 
 MAX_WRONG_CODES = 5
 WRONG_CODES_SESSION_KEY = "two_factor_wrong_codes"

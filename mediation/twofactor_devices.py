@@ -20,9 +20,9 @@ from django.utils import timezone, translation
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import access, tasks
-from .emails import TwoFactorChange
-from .models import TwoFactorAccount
+from mediation import access, tasks
+from mediation.emails import TwoFactorChange
+from mediation.models import TwoFactorAccount
 
 BACKUP_CODE_COUNT = 10
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import (
+from mediation.views import (
     actions,
     agenda,
     calendar,

@@ -7,9 +7,14 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .. import access, services
-from ..models import Consent, ReadEvent
-from .base import AuditedHistoryAdmin, DateSetFilter, ProcessScopedAdmin, ReadOnlyMixin
+from mediation import access, services
+from mediation.admin.base import (
+    AuditedHistoryAdmin,
+    DateSetFilter,
+    ProcessScopedAdmin,
+    ReadOnlyMixin,
+)
+from mediation.models import Consent, ReadEvent
 
 
 class InForceFilter(DateSetFilter):

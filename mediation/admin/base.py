@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from .. import access, audit, services
-from ..models import DialogueProcess, DialogueSession, Participant, ReadEvent, Side, Topic
+from mediation import access, audit, services
+from mediation.models import DialogueProcess, DialogueSession, Participant, ReadEvent, Side, Topic
 
 
 def scoped_choices(model, request: HttpRequest):

@@ -16,9 +16,9 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .. import access, emails, twofactor, twofactor_devices
-from ..models import TwoFactorAccount
-from .base import ReadOnlyMixin
+from mediation import access, emails, twofactor, twofactor_devices
+from mediation.admin.base import ReadOnlyMixin
+from mediation.models import TwoFactorAccount
 
 
 @admin.register(TwoFactorAccount)

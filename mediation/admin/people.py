@@ -23,15 +23,15 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from .. import access, audit, services
-from ..models import Consent, Participant, ProcessMember, ReadEvent
-from .base import (
+from mediation import access, audit, services
+from mediation.admin.base import (
     ArchiveActionsMixin,
     ArchivedFilter,
     AuditedHistoryAdmin,
     ScopedChoicesMixin,
     narrow,
 )
+from mediation.models import Consent, Participant, ProcessMember, ReadEvent
 
 
 class ConsentInline(ScopedChoicesMixin, admin.TabularInline):

@@ -6,16 +6,16 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from .. import access
-from ..models import DialogueProcess, Side, Topic
-from .base import (
+from mediation import access
+from mediation.admin.base import (
     ArchiveActionsMixin,
     ArchivedFilter,
     AuditedHistoryAdmin,
     ProcessScopedAdmin,
     ScopedChoicesMixin,
 )
-from .people import ConsentInline, ProcessMemberInline, consent_formsets_stamp
+from mediation.admin.people import ConsentInline, ProcessMemberInline, consent_formsets_stamp
+from mediation.models import DialogueProcess, Side, Topic
 
 
 class SideInline(admin.TabularInline):

@@ -14,10 +14,10 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .. import audit, confidentiality
-from ..models import ActionItem, ReadEvent, SessionRecord
-from .base import AuditedHistoryAdmin, ProcessScopedAdmin, ReadOnlyMixin
-from .sessions import narrow_to_session
+from mediation import audit, confidentiality
+from mediation.admin.base import AuditedHistoryAdmin, ProcessScopedAdmin, ReadOnlyMixin
+from mediation.admin.sessions import narrow_to_session
+from mediation.models import ActionItem, ReadEvent, SessionRecord
 
 
 @admin.register(SessionRecord)

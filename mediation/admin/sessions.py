@@ -14,10 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .. import access, services
-from ..forms import DialogueSessionForm
-from ..models import AgendaItem, DialogueSession, Invitation
-from .base import (
+from mediation import access, services
+from mediation.admin.base import (
     ArchiveActionsMixin,
     ArchivedFilter,
     AuditedHistoryAdmin,
@@ -25,6 +23,8 @@ from .base import (
     ScopedChoicesMixin,
     narrow,
 )
+from mediation.forms import DialogueSessionForm
+from mediation.models import AgendaItem, DialogueSession, Invitation
 
 
 def narrow_to_session(fields: dict, request, session: DialogueSession | None) -> None:

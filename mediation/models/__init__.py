@@ -5,14 +5,14 @@ worked on, its sides and topics), sessions (one meeting, its invitations and age
 records (what the facilitator logged and the follow-up actions).
 """
 
-from .accounts import TwoFactorAccount
-from .audit import FormSubmission, ReadEvent
-from .consent import Consent
-from .people import Participant, Profile
-from .processes import DialogueProcess, Side, Topic
-from .records import ActionItem, ItemRecord, SessionRecord
-from .roster import ProcessMember
-from .sessions import AgendaItem, DialogueSession, Invitation
+from mediation.models.accounts import TwoFactorAccount
+from mediation.models.audit import FormSubmission, ReadEvent
+from mediation.models.consent import Consent
+from mediation.models.people import Participant, Profile
+from mediation.models.processes import DialogueProcess, Side, Topic
+from mediation.models.records import ActionItem, ItemRecord, SessionRecord
+from mediation.models.roster import ProcessMember
+from mediation.models.sessions import AgendaItem, DialogueSession, Invitation
 
 __all__ = [
     "ActionItem",

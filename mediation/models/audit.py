@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .processes import DialogueProcess
+from mediation.models.processes import DialogueProcess
 
 
 class ReadEvent(models.Model):

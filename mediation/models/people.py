@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .base import UUIDModel, validate_time_zone
+from mediation.models.base import UUIDModel, validate_time_zone
 
 
 class Participant(UUIDModel):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .base import UUIDModel
+from mediation.models.base import UUIDModel
 
 
 class DialogueProcess(UUIDModel):

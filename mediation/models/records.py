@@ -6,10 +6,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .base import UUIDModel
-from .people import Participant
-from .processes import Topic
-from .sessions import AgendaItem, DialogueSession, SessionPartChecks
+from mediation.models.base import UUIDModel
+from mediation.models.people import Participant
+from mediation.models.processes import Topic
+from mediation.models.sessions import AgendaItem, DialogueSession, SessionPartChecks
 
 
 class SessionRecord(UUIDModel):

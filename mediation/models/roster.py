@@ -12,9 +12,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .base import UUIDModel
-from .people import Participant
-from .processes import DialogueProcess, Side
+from mediation.models.base import UUIDModel
+from mediation.models.people import Participant
+from mediation.models.processes import DialogueProcess, Side
 
 
 class ProcessMember(UUIDModel):

@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .base import UUIDModel, validate_time_zone
-from .people import Participant
-from .processes import DialogueProcess, Side, Topic
+from mediation.models.base import UUIDModel, validate_time_zone
+from mediation.models.people import Participant
+from mediation.models.processes import DialogueProcess, Side, Topic
 
 
 class DialogueSessionQuerySet(models.QuerySet):

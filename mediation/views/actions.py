@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from .. import access, selectors, services
-from ..record_forms import ActionItemAddForm, ActionItemForm
-from .records import session_page_context
+from mediation import access, selectors, services
+from mediation.record_forms import ActionItemAddForm, ActionItemForm
+from mediation.views.records import session_page_context
 
 
 def _choices(request, session):

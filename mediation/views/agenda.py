@@ -18,10 +18,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from .. import access, selectors, services
-from ..models import AgendaItem, DialogueSession
-from .sessions import render_section, section_done
-from .workspace import add_service_errors, agenda_form
+from mediation import access, selectors, services
+from mediation.models import AgendaItem, DialogueSession
+from mediation.views.sessions import render_section, section_done
+from mediation.views.workspace import add_service_errors, agenda_form
 
 FRAGMENT = "mediation/session/_agenda.html"
 DEFAULT_ACTION_MINUTES = 15

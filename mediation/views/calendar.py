@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import access, calendar, selectors, services
+from mediation import access, calendar, selectors, services
 
 TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{20,64}")
 

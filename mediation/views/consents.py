@@ -11,8 +11,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from .. import access, selectors, services
-from ..models import Consent
+from mediation import access, selectors, services
+from mediation.models import Consent
 
 
 class ConsentChangeForm(forms.Form):

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from .. import access, audit
-from ..confidentiality import Audience, Content, disclosure_for
-from ..models import ReadEvent
+from mediation import access, audit
+from mediation.confidentiality import Audience, Content, disclosure_for
+from mediation.models import ReadEvent
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from .. import access, selectors
+from mediation import access, selectors
 
 PAGE_SIZE = 20
 

@@ -16,8 +16,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .. import access, services
-from ..tokens import invitation_token_generator
+from mediation import access, services
+from mediation.tokens import invitation_token_generator
 
 
 @require_POST

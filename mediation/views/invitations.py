@@ -19,11 +19,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from .. import access, audit, selectors, services
-from ..forms import InvitationAddForm
-from ..models import DialogueSession, Invitation, ReadEvent
-from .sessions import render_section, section_done, session_context
-from .workspace import add_service_errors, invitation_form
+from mediation import access, audit, selectors, services
+from mediation.forms import InvitationAddForm
+from mediation.models import DialogueSession, Invitation, ReadEvent
+from mediation.views.sessions import render_section, section_done, session_context
+from mediation.views.workspace import add_service_errors, invitation_form
 
 FRAGMENT = "mediation/session/_invitations.html"
 CANDIDATES = "mediation/session/_invitation_candidates.html"

@@ -12,8 +12,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from .. import access, selectors, services
-from ..forms import AnswerForm
+from mediation import access, selectors, services
+from mediation.forms import AnswerForm
 
 ACTIONS_PAGE_SIZE = 25
 

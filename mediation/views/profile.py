@@ -12,9 +12,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
-from .. import access, services
-from ..forms import ProfileForm
-from ..models import Profile
+from mediation import access, services
+from mediation.forms import ProfileForm
+from mediation.models import Profile
 
 
 @require_http_methods(["GET", "POST"])

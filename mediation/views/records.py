@@ -17,10 +17,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
-from .. import access, attribution, confidentiality, selectors, services
-from ..audit import read_event_log
-from ..models import DialogueSession, ReadEvent, SessionRecord
-from ..record_forms import (
+from mediation import access, attribution, confidentiality, selectors, services
+from mediation.audit import read_event_log
+from mediation.models import DialogueSession, ReadEvent, SessionRecord
+from mediation.record_forms import (
     ActionItemAddForm,
     ActionItemForm,
     SessionRecordForm,

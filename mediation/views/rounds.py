@@ -14,8 +14,8 @@ from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from .. import access, services
-from ..record_forms import PlanNextSessionForm
+from mediation import access, services
+from mediation.record_forms import PlanNextSessionForm
 
 
 @require_http_methods(["GET", "POST"])

@@ -9,10 +9,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from .. import access, audit, selectors
-from ..models import ReadEvent
-from .records import record_read_log, workspace_context
-from .workspace import editor_context
+from mediation import access, audit, selectors
+from mediation.models import ReadEvent
+from mediation.views.records import record_read_log, workspace_context
+from mediation.views.workspace import editor_context
 
 
 def session_context(request: HttpRequest, session, *, page=None, workspace=None, **extra) -> dict:

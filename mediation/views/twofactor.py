@@ -23,8 +23,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_otp import devices_for_user
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .. import twofactor, twofactor_devices
-from ..forms import TwoFactorCodeForm
+from mediation import twofactor, twofactor_devices
+from mediation.forms import TwoFactorCodeForm
 
 BACKUP_CODES_SESSION_KEY = "two_factor_backup_codes"
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from .. import selectors
-from ..forms import AgendaItemForm, InvitationAddForm, InvitationForm
-from ..models import DialogueSession, Invitation
+from mediation import selectors
+from mediation.forms import AgendaItemForm, InvitationAddForm, InvitationForm
+from mediation.models import DialogueSession, Invitation
 
 
 def agenda_form(workspace: selectors.Workspace, data=None, **kwargs) -> AgendaItemForm:
