@@ -103,16 +103,16 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # The signed-in person's own time zone and language (mediation.models.Profile).
-    "mediation.middleware_locale.UserLocaleMiddleware",
+    "accounts.middleware.UserLocaleMiddleware",
     # Marks whether this sign-in was confirmed with a second factor (request.user.is_verified).
     "django_otp.middleware.OTPMiddleware",
     # Sends those who owe a second factor (see mediation/twofactor.py) to confirm a code.
-    "mediation.twofactor.TwoFactorMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # An htmx request whose sign-in expired loads the login page whole (HX-Redirect).
-    "mediation.middleware.HtmxLoginRedirectMiddleware",
+    "accounts.middleware.HtmxLoginRedirectMiddleware",
     # Records who made each change in the models' history.
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into its lockout page.

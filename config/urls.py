@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from mediation.views import twofactor
+from accounts.views import twofactor
 
 admin.site.site_header = "Track II dialogue tracker"
 admin.site.site_title = "Dialogue tracker admin"

@@ -2,11 +2,12 @@
 
 from django.db import connections
 
-from mediation import integrity, services
+from mediation import integrity
+from mediation.people import services as people_services
 
 
 def ensure_organizers_group(sender, **kwargs):
-    services.organizers_group_ensure()
+    people_services.organizers_group_ensure()
 
 
 def ensure_integrity_triggers(sender, using="default", **kwargs):

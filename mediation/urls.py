@@ -2,20 +2,18 @@
 
 from django.urls import path
 
-from mediation.views import (
-    actions,
+from accounts.views import profile
+from config import health
+from mediation.people import views as consents
+from mediation.portal.views import calendar, portal
+from mediation.records.views import actions, records
+from mediation.sessions.views import (
     agenda,
-    calendar,
-    consents,
     exports,
-    health,
     home,
     invitation_emails,
     invitations,
-    portal,
     processes,
-    profile,
-    records,
     rounds,
     sessions,
 )

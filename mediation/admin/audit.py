@@ -7,7 +7,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from mediation import access, services
+from mediation import access
 from mediation.admin.base import (
     AuditedHistoryAdmin,
     DateSetFilter,
@@ -15,6 +15,7 @@ from mediation.admin.base import (
     ReadOnlyMixin,
 )
 from mediation.models import Consent, ReadEvent
+from mediation.people import services as people_services
 
 
 class InForceFilter(DateSetFilter):
@@ -53,7 +54,7 @@ class ConsentAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
 
     @admin.action(description=_("Withdraw the selected consents (now)"))
     def withdraw_selected(self, request, queryset):
-        count = services.consents_withdraw(queryset=queryset, user=request.user)
+        count = people_services.consents_withdraw(queryset=queryset, user=request.user)
         self.message_user(
             request,
             ngettext("Withdrew %(count)d consent.", "Withdrew %(count)d consents.", count)

@@ -16,8 +16,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from mediation import access, audit, services
+from mediation import access, audit
 from mediation.models import DialogueProcess, DialogueSession, Participant, ReadEvent, Side, Topic
+from mediation.people import services as people_services
 
 
 def scoped_choices(model, request: HttpRequest):
@@ -199,7 +200,7 @@ class ArchiveActionsMixin:
     @admin.action(description=_("Archive (hide everywhere, keep everything)"))
     def archive_selected(self, request, queryset):
         allowed = self.archivable(request, queryset)
-        count = services.objects_archive(queryset=allowed, user=request.user)
+        count = people_services.objects_archive(queryset=allowed, user=request.user)
         self._report(
             request,
             count,
@@ -210,7 +211,7 @@ class ArchiveActionsMixin:
     @admin.action(description=_("Restore from the archive"))
     def restore_selected(self, request, queryset):
         allowed = self.archivable(request, queryset)
-        count = services.objects_restore(queryset=allowed, user=request.user)
+        count = people_services.objects_restore(queryset=allowed, user=request.user)
         self._report(
             request,
             count,

@@ -16,9 +16,12 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from mediation import access, emails, twofactor, twofactor_devices
+from accounts import devices as twofactor_devices
+from accounts import twofactor as account_twofactor
+from mediation import access
 from mediation.admin.base import ReadOnlyMixin
 from mediation.models import TwoFactorAccount
+from mediation.notifications import emails
 
 
 @admin.register(TwoFactorAccount)
@@ -32,7 +35,7 @@ class TwoFactorAccountAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return access.accounts_resettable_by(request.user).annotate(
-            _has_device=twofactor.owns_confirmed_device()
+            _has_device=account_twofactor.owns_confirmed_device()
         )
 
     def get_urls(self):

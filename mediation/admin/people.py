@@ -23,7 +23,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from mediation import access, audit, services
+from mediation import access, audit
 from mediation.admin.base import (
     ArchiveActionsMixin,
     ArchivedFilter,
@@ -32,6 +32,7 @@ from mediation.admin.base import (
     narrow,
 )
 from mediation.models import Consent, Participant, ProcessMember, ReadEvent
+from mediation.people import services as people_services
 
 
 class ConsentInline(ScopedChoicesMixin, admin.TabularInline):
@@ -226,11 +227,11 @@ class ParticipantAdmin(ArchiveActionsMixin, ScopedChoicesMixin, AuditedHistoryAd
 
     def save_model(self, request, obj, form, change):
         if change:
-            services.participant_save(
+            people_services.participant_save(
                 participant=obj, changed=form.changed_data, user=request.user
             )
             return
-        services.participant_add(
+        people_services.participant_add(
             participant=obj,
             process=form.cleaned_data.get("roster_process"),
             side=form.cleaned_data.get("roster_side"),
@@ -289,7 +290,7 @@ class ParticipantAdmin(ArchiveActionsMixin, ScopedChoicesMixin, AuditedHistoryAd
             if chosen:
                 person = next((p for p in found if str(p.pk) == chosen), None)
                 if person is not None:
-                    services.process_member_add(
+                    people_services.process_member_add(
                         process=process, participant=person, user=request.user
                     )
                     self.message_user(

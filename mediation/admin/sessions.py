@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mediation import access, services
+from mediation import access
 from mediation.admin.base import (
     ArchiveActionsMixin,
     ArchivedFilter,
@@ -23,8 +23,10 @@ from mediation.admin.base import (
     ScopedChoicesMixin,
     narrow,
 )
-from mediation.forms import DialogueSessionForm
 from mediation.models import AgendaItem, DialogueSession, Invitation
+from mediation.notifications import enqueue as notify_enqueue
+from mediation.sessions import services as session_services
+from mediation.sessions.forms import DialogueSessionForm
 
 
 def narrow_to_session(fields: dict, request, session: DialogueSession | None) -> None:
@@ -136,7 +138,7 @@ class DialogueSessionAdmin(ArchiveActionsMixin, AuditedHistoryAdmin, ProcessScop
                 day = form.cleaned_data["starts_on"]
                 starts_at = datetime.combine(day, local_start.timetz().replace(tzinfo=None))
                 starts_at = starts_at.replace(tzinfo=session.zone)
-                copy = services.session_duplicate_as_next_round(
+                copy = session_services.session_duplicate_as_next_round(
                     session=session, starts_at=starts_at, user=request.user
                 )
                 self.message_user(
@@ -166,7 +168,7 @@ class DialogueSessionAdmin(ArchiveActionsMixin, AuditedHistoryAdmin, ProcessScop
     def send_invitation_emails(self, request, queryset):
         queued = skipped = 0
         for session in queryset.filter(archived_at__isnull=True):
-            sent, left = services.session_invitations_send(
+            sent, left = notify_enqueue.session_invitations_send(
                 session=session, base_url=request.build_absolute_uri("/")
             )
             queued, skipped = queued + sent, skipped + left

@@ -1,8 +1,9 @@
-"""`{{ text|markdown }}`: render what a facilitator typed as safe HTML (see mediation.markdown)."""
+"""`{{ text|markdown }}`: render what a facilitator typed as safe HTML
+(see mediation.records.markdown)."""
 
 from django import template
 
-from mediation.markdown import render_markdown
+from mediation.records.markdown import render_markdown
 
 register = template.Library()
 

@@ -119,7 +119,7 @@ def _own_action(w):
 
 
 def _feed_token(w, *, renewals=1):
-    from mediation.services import calendar_token_renew
+    from mediation.portal.services import calendar_token_renew
 
     tokens = [calendar_token_renew(participant=w["participant"].participant)]
     for _ in range(renewals - 1):

@@ -11,9 +11,10 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from mediation import services, twofactor_devices
+from accounts import devices as twofactor_devices
 from mediation.access import ORGANIZERS_GROUP
 from mediation.models import TwoFactorAccount
+from mediation.people import services as people_services
 from tests.factories import (
     DialogueProcessFactory,
     DialogueSessionFactory,
@@ -271,7 +272,7 @@ def test_there_is_no_page_for_one_account(world, path):
 
 
 def test_the_organizers_group_may_view_the_console(db):
-    group = services.organizers_group_ensure()
+    group = people_services.organizers_group_ensure()
     assert group.permissions.filter(
         content_type__app_label="mediation", codename="view_twofactoraccount"
     ).exists()

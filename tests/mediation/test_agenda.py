@@ -12,8 +12,8 @@ from django.db import OperationalError, connections
 from django.urls import reverse
 from django.utils import timezone
 
-from mediation import services
 from mediation.models import ActionItem, AgendaItem, Topic
+from mediation.sessions import agenda as session_agenda
 from tests.factories import (
     ActionItemFactory,
     AgendaItemFactory,
@@ -164,7 +164,7 @@ def test_the_same_title_in_another_process_is_another_topic(session, facilitator
 
 def test_the_service_reuses_a_topic_created_by_someone_else_meanwhile(session):
     TopicFactory(process=session.process, title="Detainees")
-    item = services.agenda_item_add(
+    item = session_agenda.agenda_item_add(
         session=session, title="Prisoners", duration_minutes=10, new_topic_title="Detainees"
     )
     assert item.topic.title == "Detainees"
@@ -244,11 +244,11 @@ def test_the_service_refuses_a_foreign_topic_or_an_uninvited_lead(session):
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError):
-        services.agenda_item_add(
+        session_agenda.agenda_item_add(
             session=session, title="x", duration_minutes=5, topic=TopicFactory()
         )
     with pytest.raises(ValidationError):
-        services.agenda_item_add(
+        session_agenda.agenda_item_add(
             session=session, title="x", duration_minutes=5, lead=ParticipantFactory()
         )
     assert not session.agenda_items.exists()
@@ -258,7 +258,7 @@ def test_a_failed_add_does_not_keep_the_new_topic(session):
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError):
-        services.agenda_item_add(
+        session_agenda.agenda_item_add(
             session=session,
             title="x",
             duration_minutes=5,
@@ -428,7 +428,7 @@ def test_htmx_reorder_returns_the_fragment(session, facilitator_client):
 def test_reordering_keeps_positions_in_a_tight_range_whatever_they_were(session):
     a = AgendaItemFactory(session=session, position=30000, title="A")
     b = AgendaItemFactory(session=session, position=7, title="B")
-    services.agenda_reorder(session=session, item_ids=[a.pk, b.pk])
+    session_agenda.agenda_reorder(session=session, item_ids=[a.pk, b.pk])
     assert positions(session) == [("A", 1), ("B", 2)]
 
 
@@ -501,11 +501,11 @@ def test_two_facilitators_reordering_at_once_never_break_the_positions():
             start.wait()
             for _ in range(15):
                 _retrying_on_shared_cache_locks(
-                    lambda: services.agenda_reorder(session=session, item_ids=order)
+                    lambda: session_agenda.agenda_reorder(session=session, item_ids=order)
                 )
                 # Moves interleave with full reorders, both locking the session first.
                 _retrying_on_shared_cache_locks(
-                    lambda: services.agenda_item_move(
+                    lambda: session_agenda.agenda_item_move(
                         item=AgendaItem.objects.get(pk=order[0]), direction="down"
                     )
                 )
@@ -543,7 +543,7 @@ def test_adds_and_reorders_at_once_keep_one_item_per_place():
             start.wait()
             for i in range(8):
                 _retrying_on_shared_cache_locks(
-                    lambda i=i: services.agenda_item_add(
+                    lambda i=i: session_agenda.agenda_item_add(
                         session=session, title=f"{name} {i}", duration_minutes=5
                     )
                 )
@@ -551,7 +551,7 @@ def test_adds_and_reorders_at_once_keep_one_item_per_place():
                 # Refused when someone added an item meanwhile, as it should be.
                 with contextlib.suppress(ValidationError):
                     _retrying_on_shared_cache_locks(
-                        lambda order=order: services.agenda_reorder(
+                        lambda order=order: session_agenda.agenda_reorder(
                             session=session, item_ids=order
                         )
                     )
@@ -764,18 +764,20 @@ def test_now_is_used_only_for_display(session):
     session.starts_at = timezone.now() - timedelta(days=2)
     session.ends_at = session.starts_at + timedelta(hours=2)
     session.save()
-    item = services.agenda_item_add(session=session, title="Late addition", duration_minutes=5)
+    item = session_agenda.agenda_item_add(
+        session=session, title="Late addition", duration_minutes=5
+    )
     assert item.position == 1
 
 
 def test_services_refuse_an_item_removed_meanwhile(session):
     first, _ = agenda_of(session, "First", "Second")
     stale = AgendaItem.objects.get(pk=first.pk)
-    services.agenda_item_remove(item=first)
+    session_agenda.agenda_item_remove(item=first)
     with pytest.raises(AgendaItem.DoesNotExist):
-        services.agenda_item_move(item=stale, direction="down")
+        session_agenda.agenda_item_move(item=stale, direction="down")
     with pytest.raises(AgendaItem.DoesNotExist):
-        services.agenda_item_update(item=stale, title="x", duration_minutes=5)
+        session_agenda.agenda_item_update(item=stale, title="x", duration_minutes=5)
     assert positions(session) == [("Second", 1)]
 
 

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from mediation import services
 from mediation.models import Invitation
+from mediation.portal import services as portal_services
 
 
 def _answer_url(session):
@@ -83,8 +83,10 @@ def test_answers_close_when_the_session_starts(session, participant, participant
 def test_a_cancelled_session_takes_no_answers(session, participant):
     session.status = "cancelled"
     session.save()
-    with pytest.raises(services.AnswerClosed):
-        services.invitation_answer(invitation=_mine(session, participant), response="accepted")
+    with pytest.raises(portal_services.AnswerClosed):
+        portal_services.invitation_answer(
+            invitation=_mine(session, participant), response="accepted"
+        )
 
 
 def test_a_bad_answer_keeps_the_note_and_changes_nothing(session, participant, participant_client):

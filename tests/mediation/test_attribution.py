@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from mediation.attribution import (
+from mediation.records.attribution import (
     Kind,
     Term,
     find_attributions,

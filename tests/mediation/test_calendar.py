@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from mediation import services
+from mediation.portal import services as portal_services
 from tests.factories import (
     AgendaItemFactory,
     DialogueSessionFactory,
@@ -122,7 +122,7 @@ def test_the_feed_lists_my_sessions_with_zones_and_neutral_titles(
         process=confidential_session.process, time_zone="Asia/Seoul", title="Seoul round"
     )
     InvitationFactory(session=elsewhere, participant=participant.participant)
-    token = services.calendar_token_renew(participant=participant.participant)
+    token = portal_services.calendar_token_renew(participant=participant.participant)
     response = _feed(client, token)  # calendar programs do not sign in
     calendar = _parse(response)
     assert {tz["TZID"] for tz in calendar.timezones} == {"America/Los_Angeles", "Asia/Seoul"}
@@ -134,7 +134,7 @@ def test_the_feed_lists_my_sessions_with_zones_and_neutral_titles(
 def test_the_feed_leaves_out_sessions_i_am_not_invited_to(
     other_session, session, participant, client
 ):
-    token = services.calendar_token_renew(participant=participant.participant)
+    token = portal_services.calendar_token_renew(participant=participant.participant)
     uids = {str(e["UID"]) for e in _parse(_feed(client, token)).events}
     assert uids == {f"session-{session.pk}@dialogue-tracker.invalid"}
 
@@ -147,7 +147,7 @@ def test_declined_and_cancelled_sessions_are_marked_cancelled_and_archived_ones_
     archived = DialogueSessionFactory(process=session.process, archived_at=timezone.now())
     for other in (cancelled, archived):
         InvitationFactory(session=other, participant=participant.participant)
-    token = services.calendar_token_renew(participant=participant.participant)
+    token = portal_services.calendar_token_renew(participant=participant.participant)
     events = {str(e["UID"]): str(e["STATUS"]) for e in _parse(_feed(client, token)).events}
     assert events == {
         f"session-{session.pk}@dialogue-tracker.invalid": "CANCELLED",
@@ -173,8 +173,8 @@ def test_renewing_the_token_kills_the_old_address(
 
 
 def test_a_wrong_or_old_token_looks_exactly_like_any_other_404(session, participant, client):
-    old = services.calendar_token_renew(participant=participant.participant)
-    services.calendar_token_renew(participant=participant.participant)
+    old = portal_services.calendar_token_renew(participant=participant.participant)
+    portal_services.calendar_token_renew(participant=participant.participant)
     wrong = _feed(client, "x" * 43)
     stale = _feed(client, old)
     odd = _feed(client, "not a token!")
@@ -184,7 +184,7 @@ def test_a_wrong_or_old_token_looks_exactly_like_any_other_404(session, particip
 
 
 def test_an_inactive_account_has_no_feed(session, participant, client):
-    token = services.calendar_token_renew(participant=participant.participant)
+    token = portal_services.calendar_token_renew(participant=participant.participant)
     participant.is_active = False
     participant.save()
     assert _feed(client, token).status_code == 404
@@ -195,5 +195,5 @@ def test_the_feed_query_count_does_not_grow(session, participant, client, count_
     for n in range(size):
         other = DialogueSessionFactory(starts_at=timezone.now() + timedelta(days=n + 2))
         InvitationFactory(session=other, participant=participant.participant)
-    token = services.calendar_token_renew(participant=participant.participant)
+    token = portal_services.calendar_token_renew(participant=participant.participant)
     assert count_queries(lambda: _feed(client, token)) == 2

@@ -9,8 +9,9 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from mediation import services
 from mediation.models import Consent, Invitation
+from mediation.notifications import enqueue as notify_enqueue
+from mediation.people.accounts import participant_account_ensure
 from mediation.tokens import InvitationTokenGenerator
 from tests.factories import (
     AgendaItemFactory,
@@ -49,19 +50,19 @@ def test_invitations_go_only_to_those_who_agreed_and_only_once(secret_session, m
     session = secret_session
     yes = _contactable(session, name="Eleanor Whitfield", email="eleanor@example.org")
     no = InvitationFactory(session=session).participant  # no consent to be contacted
-    queued, skipped = services.session_invitations_send(session=session, base_url=BASE)
+    queued, skipped = notify_enqueue.session_invitations_send(session=session, base_url=BASE)
     assert (queued, skipped) == (1, 2)  # the fixture's participant gave no consent either
     assert [m.to for m in mailoutbox] == [["eleanor@example.org"]]
     assert Invitation.objects.get(session=session, participant=yes).invited_at is not None
     assert Invitation.objects.get(session=session, participant=no).invited_at is None
-    services.session_invitations_send(session=session, base_url=BASE)
+    notify_enqueue.session_invitations_send(session=session, base_url=BASE)
     assert len(mailoutbox) == 1
 
 
 def test_an_invitation_email_is_neutral(secret_session, mailoutbox):
     session = secret_session
     _contactable(session, name="Eleanor Whitfield")
-    services.session_invitations_send(session=session, base_url=BASE)
+    notify_enqueue.session_invitations_send(session=session, base_url=BASE)
     [message] = mailoutbox
     assert message.subject == "Invitation to a dialogue meeting"
     text = message.subject + message.body
@@ -84,7 +85,7 @@ def test_newlines_typed_into_names_and_titles_never_reach_a_header(session, mail
     session.public_title = "Also evil\r\nX-Leak: yes"
     session.save()
     _contactable(session, name="Name\nCc: spy@example.org", pseudonym="P\nX: y")
-    queued, _ = services.session_invitations_send(session=session, base_url=BASE)
+    queued, _ = notify_enqueue.session_invitations_send(session=session, base_url=BASE)
     assert queued == 1
     [message] = mailoutbox
     headers = message.message().as_string().split("\n\n", 1)[0]
@@ -96,13 +97,13 @@ def test_newlines_typed_into_names_and_titles_never_reach_a_header(session, mail
 def test_withdrawn_consent_means_no_email(session, mailoutbox):
     person = _contactable(session)
     person.consents.update(withdrawn_at=person.consents.get().given_at + timedelta(seconds=1))
-    services.session_invitations_send(session=session, base_url=BASE)
+    notify_enqueue.session_invitations_send(session=session, base_url=BASE)
     assert mailoutbox == []
 
 
 def test_a_participant_without_an_account_gets_one_with_no_usable_password(session, mailoutbox):
     person = _contactable(session, email="new.person@example.org")
-    services.session_invitations_send(session=session, base_url=BASE)
+    notify_enqueue.session_invitations_send(session=session, base_url=BASE)
     person.refresh_from_db()
     assert person.user.email == "new.person@example.org"
     assert not person.user.has_usable_password()
@@ -113,7 +114,7 @@ def test_a_new_account_has_a_username_that_names_nobody_and_the_email_tells_it(
     session, mailoutbox
 ):
     person = _contactable(session, email="amina.haddad@example.org")
-    services.session_invitations_send(session=session, base_url=BASE)
+    notify_enqueue.session_invitations_send(session=session, base_url=BASE)
     person.refresh_from_db()
     username = person.user.username
     assert re.fullmatch(r"p-[a-z2-9]{8}", username)
@@ -125,7 +126,7 @@ def test_an_account_found_by_address_is_never_reused(session, mailoutbox, organi
     organizer.email = "taken@example.org"
     organizer.save()
     person = _contactable(session, email="taken@example.org")
-    services.session_invitations_send(session=session, base_url=BASE)
+    notify_enqueue.session_invitations_send(session=session, base_url=BASE)
     person.refresh_from_db()
     assert person.user != organizer
 
@@ -134,7 +135,7 @@ def test_someone_with_a_password_is_sent_straight_to_the_session(session, partic
     ConsentFactory(
         participant=participant.participant, process=session.process, kind=Consent.Kind.CONTACTED
     )
-    services.session_invitations_send(session=session, base_url=BASE)
+    notify_enqueue.session_invitations_send(session=session, base_url=BASE)
     [message] = mailoutbox
     assert _link(message) == session.get_absolute_url()
 
@@ -143,7 +144,7 @@ def test_the_link_sets_a_password_signs_in_lands_on_the_session_and_works_once(
     session, client, mailoutbox
 ):
     person = _contactable(session)
-    services.session_invitations_send(session=session, base_url=BASE)
+    notify_enqueue.session_invitations_send(session=session, base_url=BASE)
     link = _link(mailoutbox[0])
     assert client.get(link).status_code == 200
     short = client.post(link, {"new_password1": "short", "new_password2": "short"})
@@ -165,7 +166,7 @@ def test_the_link_sets_a_password_signs_in_lands_on_the_session_and_works_once(
 
 def test_the_link_expires(session, client, mailoutbox, settings, monkeypatch):
     person = _contactable(session)
-    services.session_invitations_send(session=session, base_url=BASE)
+    notify_enqueue.session_invitations_send(session=session, base_url=BASE)
     link = _link(mailoutbox[0])
     settings.INVITATION_LINK_DAYS = 7
     later = InvitationTokenGenerator._now
@@ -183,7 +184,7 @@ def test_the_link_expires(session, client, mailoutbox, settings, monkeypatch):
 
 def test_the_link_still_works_within_its_days(session, client, mailoutbox, monkeypatch):
     _contactable(session)
-    services.session_invitations_send(session=session, base_url=BASE)
+    notify_enqueue.session_invitations_send(session=session, base_url=BASE)
     link = _link(mailoutbox[0])
     later = InvitationTokenGenerator._now
     monkeypatch.setattr(
@@ -208,7 +209,7 @@ def test_a_password_reset_token_is_no_invitation_token(session, client, mailoutb
     from django.utils.http import urlsafe_base64_encode
 
     person = _contactable(session)
-    services.participant_account_ensure(participant=person)
+    participant_account_ensure(participant=person)
     uid = urlsafe_base64_encode(force_bytes(person.user.pk))
     token = default_token_generator.make_token(person.user)
     assert client.get(reverse("invitation_accept", args=[uid, token])).status_code == 400

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from mediation import selectors
 from mediation.models import ActionItem, DialogueSession, SessionRecord
+from mediation.sessions import selectors as session_selectors
 from tests.factories import (
     ActionItemFactory,
     AgendaItemFactory,
@@ -157,7 +157,7 @@ def test_home_query_count_does_not_grow_with_the_dashboard(
 def test_the_dashboard_is_three_queries(session, facilitator, django_assert_num_queries):
     _grow(session, facilitator, 3)
     with django_assert_num_queries(3):
-        dashboard = selectors.facilitator_dashboard(facilitator)
+        dashboard = session_selectors.facilitator_dashboard(facilitator)
     assert len(dashboard.upcoming) == 4
     assert len(dashboard.awaiting_record) == 3
     assert len(dashboard.overdue_actions) == 3
@@ -166,12 +166,15 @@ def test_the_dashboard_is_three_queries(session, facilitator, django_assert_num_
 def test_the_lists_are_bounded(session, facilitator):
     for _ in range(25):
         DialogueSessionFactory(process=session.process, facilitators=[facilitator])
-    assert len(selectors.facilitator_dashboard(facilitator).upcoming) == selectors.DASHBOARD_ROWS
+    assert (
+        len(session_selectors.facilitator_dashboard(facilitator).upcoming)
+        == session_selectors.DASHBOARD_ROWS
+    )
 
 
 @pytest.mark.parametrize("persona", ["participant", "stranger"])
 def test_the_dashboard_is_empty_for_non_facilitators(session, personas, persona):
-    dashboard = selectors.facilitator_dashboard(personas[persona])
+    dashboard = session_selectors.facilitator_dashboard(personas[persona])
     assert (dashboard.upcoming, dashboard.awaiting_record, dashboard.overdue_actions) == (
         [],
         [],

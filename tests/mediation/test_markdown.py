@@ -3,7 +3,7 @@
 import pytest
 from django.template import Context, Template
 
-from mediation.markdown import render_markdown
+from mediation.records.markdown import render_markdown
 
 ATTACKS = [
     "<script>alert(1)</script>",

@@ -15,7 +15,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from mediation import access, services
+from mediation import access
 from mediation.models import (
     AgendaItem,
     Consent,
@@ -26,6 +26,9 @@ from mediation.models import (
     ReadEvent,
     SessionRecord,
 )
+from mediation.notifications import enqueue as notify_enqueue
+from mediation.people import services as people_services
+from mediation.sessions import services as session_services
 from mediation.tokens import invitation_token_generator
 from tests.factories import (
     ActionItemFactory,
@@ -198,7 +201,9 @@ def test_the_set_password_link_goes_to_the_address_the_account_holds(session, ri
     ConsentFactory(participant=ri, process=session.process, kind=Consent.Kind.CONTACTED)
     # The roster's address changed behind the product's back (a bulk update, a shell).
     Participant.objects.filter(pk=ri.pk).update(email="attacker@example.net")
-    services.session_invitations_send(session=session, base_url="https://tracker.example.org")
+    notify_enqueue.session_invitations_send(
+        session=session, base_url="https://tracker.example.org"
+    )
     assert [message.to for message in mailoutbox] == [["ri.cholmin@example.org"]]
 
 
@@ -302,7 +307,7 @@ def test_the_next_round_carries_only_what_the_planner_may_open(
     AgendaItemFactory(
         session=other_session, topic=TopicFactory(process=session.process, title="Succession")
     )
-    copy, _created = services.session_plan_next_round(
+    copy, _created = session_services.session_plan_next_round(
         session=session,
         starts_at=session.starts_at + timedelta(days=30),
         submission=uuid.uuid4(),
@@ -543,7 +548,7 @@ def test_archiving_a_person_shared_with_another_process_is_refused(
 
 
 def test_the_organizers_group_holds_no_permission_on_accounts(db):
-    group = services.organizers_group_ensure()
+    group = people_services.organizers_group_ensure()
     assert not group.permissions.filter(content_type__app_label="auth").exists()
 
 
@@ -628,7 +633,9 @@ def test_the_invitation_and_the_address_notice_read_right_in_a_strict_mail_parse
     ri.user.set_unusable_password()
     ri.user.save()
     ConsentFactory(participant=ri, process=session.process, kind=Consent.Kind.CONTACTED)
-    services.session_invitations_send(session=session, base_url="https://tracker.example.org")
+    notify_enqueue.session_invitations_send(
+        session=session, base_url="https://tracker.example.org"
+    )
     with django_capture_on_commit_callbacks(execute=True):
         organizer_client.post(
             _url(Participant, "change", ri.pk), _change_form(ri, email="ri.new@example.org")

@@ -8,7 +8,6 @@ from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import reverse
 
-from mediation import services
 from mediation.models import (
     DialogueSession,
     ItemRecord,
@@ -16,6 +15,7 @@ from mediation.models import (
     SessionRecord,
     Topic,
 )
+from mediation.records import services as record_services
 from tests.factories import (
     ActionItemFactory,
     AgendaItemFactory,
@@ -180,7 +180,7 @@ def test_a_stale_save_is_refused_and_shows_both_versions(session, facilitator_cl
 
 def test_saving_again_after_a_conflict_goes_through(session, facilitator_client):
     record = SessionRecordFactory(session=session)
-    services.session_record_save(
+    record_services.session_record_save(
         session=session,
         user=UserFactory(),
         version=record.version,
@@ -209,7 +209,7 @@ def test_two_facilitators_saving_at_once_one_wins_one_is_told(
         try:
             for _attempt in range(200):
                 try:
-                    services.session_record_save(
+                    record_services.session_record_save(
                         session=DialogueSession.objects.get(pk=session.pk),
                         user=user,
                         version=record.version,
@@ -219,7 +219,7 @@ def test_two_facilitators_saving_at_once_one_wins_one_is_told(
                     )
                     outcomes[text] = "saved"
                     return
-                except services.RecordConflict:
+                except record_services.RecordConflict:
                     outcomes[text] = "conflict"
                     return
                 except OperationalError as error:
@@ -268,8 +268,8 @@ def test_no_written_record_offers_no_editor_and_stores_nothing(
     response = facilitator_client.post(edit_url(no_record_session), record_post(), follow=True)
     assert "no written record" in response.content.decode()
     assert not SessionRecord.objects.filter(session=no_record_session).exists()
-    with pytest.raises(services.RecordRefused):
-        services.session_record_save(
+    with pytest.raises(record_services.RecordRefused):
+        record_services.session_record_save(
             session=no_record_session,
             user=no_record_session.facilitators.first(),
             version=1,
@@ -397,7 +397,7 @@ def test_reopening_hides_the_summary_from_participants_again(
     session, organizer, participant_client
 ):
     SessionRecordFactory(session=session, summary="Public summary", state="locked")
-    services.session_record_reopen(session=session, user=organizer)
+    record_services.session_record_reopen(session=session, user=organizer)
     content = participant_client.get(session.get_absolute_url()).content.decode()
     assert "Public summary" not in content
 

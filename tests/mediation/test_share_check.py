@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from mediation.attribution import find_attributions, terms_for
 from mediation.models import DialogueSession, Invitation, SessionRecord
+from mediation.records.attribution import find_attributions, terms_for
 from tests.factories import InvitationFactory, ParticipantFactory, SessionRecordFactory
 
 HTMX = {"HTTP_HX_REQUEST": "true"}

@@ -14,7 +14,8 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from mediation import twofactor, twofactor_devices
+from accounts import devices as twofactor_devices
+from accounts import twofactor as account_twofactor
 from mediation.management.commands.seed_demo import (
     DEMO_2FA_USERS,
     DEMO_DEVICE_NAME,
@@ -182,7 +183,7 @@ def test_five_wrong_codes_sign_the_person_out(world):
     device = _device(world["organizer"])
     client = _signed_in(world["organizer"])
     wrong = f"{(int(_code(device)) + 500_000) % 1_000_000:06d}"
-    for _ in range(twofactor.MAX_WRONG_CODES - 1):
+    for _ in range(account_twofactor.MAX_WRONG_CODES - 1):
         assert client.post(VERIFY, {"code": wrong}).status_code == 200
     response = client.post(VERIFY, {"code": wrong})
     assert response.status_code == 302
@@ -298,7 +299,7 @@ def test_the_device_check_on_every_request_is_one_query(world, django_assert_num
     twofactor_devices.backup_codes_replace(user=world["organizer"])
     for user, expected in [(world["organizer"], True), (world["participant"], False)]:
         with django_assert_num_queries(1):
-            assert twofactor.has_confirmed_device(user) is expected
+            assert account_twofactor.has_confirmed_device(user) is expected
 
 
 # --- The demo -------------------------------------------------------------------------

@@ -12,7 +12,8 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from mediation import emails, twofactor_devices
+from accounts import devices as twofactor_devices
+from mediation.notifications import emails
 from tests.factories import ProfileFactory, UserFactory
 
 SETUP = reverse("two_factor_setup")

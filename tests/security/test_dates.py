@@ -1,7 +1,7 @@
 """Dates and times: impossible, backwards, skipped by daylight saving, junk, or at the edge
 of the calendar. Each is a form error on the field, never a 500, and nothing is saved.
 
-The admin's session form is `mediation.forms.DialogueSessionForm`; it is tried alone and
+The admin's session form is `mediation.sessions.forms.DialogueSessionForm`; it is tried alone and
 through the admin, with the other date inputs of the admin (due dates, the next-round date,
 the date filters of the lists).
 """
@@ -9,8 +9,8 @@ the date filters of the lists).
 import pytest
 from django.urls import reverse
 
-from mediation.forms import DialogueSessionForm
 from mediation.models import ActionItem, DialogueSession
+from mediation.sessions.forms import DialogueSessionForm
 
 from .walker import assert_clean, changed_tables, field_errors, main_form, snapshot
 

@@ -16,7 +16,6 @@ from django.db import transaction
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from mediation import services
 from mediation.models import (
     ActionItem,
     AgendaItem,
@@ -30,6 +29,7 @@ from mediation.models import (
     Side,
     Topic,
 )
+from mediation.people import services as people_services
 
 # A documented demo password, printed by the command; real accounts never use it.
 DEMO_PASSWORD = "track-two-demo"  # noqa: S105
@@ -227,7 +227,7 @@ class Command(BaseCommand):
         return user
 
     def people_and_logins(self, password: str) -> Demo:
-        group = services.organizers_group_ensure()
+        group = people_services.organizers_group_ensure()
         organizer = self.login("organizer", "Olivia", "Organizer", password, is_staff=True)
         organizer.groups.add(group)
         river_organizer = self.login("river-organizer", "Rosa", "Rivers", password, is_staff=True)

@@ -10,7 +10,7 @@ and only to people who agreed to be contacted.
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from mediation import services
+from mediation.notifications import enqueue as notify_enqueue
 
 
 class Command(BaseCommand):
@@ -26,7 +26,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, hours=None, **options):
-        sessions, actions = services.reminders_enqueue(base_url=settings.SITE_URL, hours=hours)
+        sessions, actions = notify_enqueue.reminders_enqueue(
+            base_url=settings.SITE_URL, hours=hours
+        )
         self.stdout.write(
             f"Queued {sessions} session reminder(s) and {actions} action reminder(s)."
         )

@@ -1,0 +1,120 @@
+"""Per-request account handling: two-factor, locale, htmx sign-in redirects."""
+
+from __future__ import annotations
+
+import zoneinfo
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
+from django.shortcuts import resolve_url
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django_htmx.http import HttpResponseClientRedirect
+
+from mediation.models import Profile
+
+from .twofactor import has_confirmed_device, needs_verification
+
+
+def _exempt_prefixes() -> tuple[str, ...]:
+    return (
+        reverse("login"),
+        reverse("logout"),
+        reverse("two_factor_verify"),  # /accounts/two-factor/ and the pages under it
+        reverse("health"),
+        reverse("glossary:index"),
+        "/" + settings.STATIC_URL.lstrip("/"),
+    )
+
+
+class TwoFactorMiddleware:
+    """Sends a signed-in person who still owes a second factor to the two-factor pages.
+
+    Installed after django-otp's OTPMiddleware, which sets `request.user.is_verified()`.
+    Runs whatever `REQUIRE_2FA` says: a device enrolled by choice is asked for too.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.path.startswith(_exempt_prefixes()):
+            user = request.user
+            if needs_verification(user):
+                return self._redirect(request, user)
+        return self.get_response(request)
+
+    @staticmethod
+    def _redirect(request: HttpRequest, user) -> HttpResponse:
+        target = reverse("two_factor_verify" if has_confirmed_device(user) else "two_factor_setup")
+        if request.method == "GET":
+            target = f"{target}?{urlencode({'next': request.get_full_path()})}"
+        if request.headers.get("HX-Request") == "true":
+            # A redirect followed inside an htmx swap would paste the page into a fragment.
+            # (HtmxMiddleware runs after this one, so the header is read directly.)
+            return HttpResponseClientRedirect(target)
+        return HttpResponseRedirect(target)
+
+
+def profile_prefs(request) -> tuple[str, str]:
+    """(time zone, language) from the user's profile, "" where they chose nothing."""
+    cached = getattr(request, "_profile_prefs", None)
+    if cached is None:
+        cached = ("", "")
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            row = Profile.objects.filter(user_id=user.pk).values_list("time_zone", "language")
+            cached = row.first() or ("", "")
+        request._profile_prefs = cached
+    return cached
+
+
+class UserLocaleMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        zone_name, language = profile_prefs(request)
+        if zone_name:
+            try:
+                timezone.activate(zoneinfo.ZoneInfo(zone_name))
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                timezone.deactivate()
+        if language:
+            translation.activate(language)
+            request.LANGUAGE_CODE = translation.get_language()
+        try:
+            return self.get_response(request)
+        finally:
+            # Thread-local: never let one person's zone leak into the next request.
+            timezone.deactivate()
+
+
+def _page_the_user_was_on(request: HttpRequest) -> str:
+    current = request.headers.get("HX-Current-URL", "")
+    if current and url_has_allowed_host_and_scheme(
+        current, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        parts = urlsplit(current)
+        if parts.netloc in ("", request.get_host()):
+            return parts.path + (f"?{parts.query}" if parts.query else "") or "/"
+    return request.get_full_path()
+
+
+class HtmxLoginRedirectMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if not getattr(request, "htmx", False) or response.status_code not in (301, 302, 303):
+            return response
+        login_path = urlsplit(resolve_url(settings.LOGIN_URL)).path
+        target = urlsplit(response.get("Location", ""))
+        if target.path != login_path or target.netloc not in ("", request.get_host()):
+            return response
+        query = QueryDict(mutable=True)
+        query["next"] = _page_the_user_was_on(request)
+        return HttpResponseClientRedirect(f"{login_path}?{query.urlencode(safe='/')}")

@@ -1,0 +1,28 @@
+"""Writes to a signed-in person's own account: preferences and address."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from mediation.models import (
+    Participant,
+    Profile,
+)
+from mediation.people.services import account_address_change
+
+
+@transaction.atomic
+def profile_update(*, user: User, time_zone: str, language: str, email: str) -> Profile:
+    """Save a person's display preferences and email (on the account and the roster)."""
+    profile, _created = Profile.objects.get_or_create(user=user)
+    profile.time_zone = time_zone
+    profile.language = language
+    profile.full_clean()
+    profile.save()
+    account_address_change(account=user, email=email)
+    # Saved one by one (there is at most one) so the roster's history records the change.
+    for participant in Participant.objects.filter(user=user).exclude(email=email):
+        participant.email = email
+        participant.save(update_fields=["email", "updated_at"])
+    return profile

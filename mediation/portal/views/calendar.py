@@ -1,0 +1,86 @@
+"""Calendar files: one session's `.ics`, and a participant's secret subscription feed.
+
+The feed is read by calendar programs that cannot sign in, so its address carries a
+secret token instead. A wrong, renewed or missing token answers a plain 404 that says
+nothing about whether any participant exists.
+"""
+
+import re
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.crypto import constant_time_compare
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from mediation import access
+from mediation.portal import calendar
+
+from .. import selectors, services
+
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{20,64}")
+
+
+def _ics_response(body: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_GET
+@login_required
+def session_calendar(request: HttpRequest, session_id: UUID) -> HttpResponse:
+    session = access.get_session(request.user, session_id)
+    participant = access.participant_of(request.user)
+    invitation = (
+        session.invitations.filter(participant=participant).first() if participant else None
+    )
+    entry = calendar.CalendarEntry(
+        session=session,
+        url=request.build_absolute_uri(session.get_absolute_url()),
+        invitation=invitation,
+    )
+    return _ics_response(calendar.calendar_bytes([entry]), "dialogue-meeting.ics")
+
+
+@require_GET
+@never_cache
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    if not TOKEN_SHAPE.fullmatch(token):
+        raise Http404
+    participant = selectors.participant_by_calendar_token(token)
+    # The lookup is by an indexed equality; the comparison below adds a constant-time
+    # check so no timing says how much of a guessed token was right.
+    if participant is None or not constant_time_compare(participant.calendar_token, token):
+        raise Http404
+    entries = [
+        calendar.CalendarEntry(
+            session=invitation.session,
+            url=request.build_absolute_uri(invitation.session.get_absolute_url()),
+            invitation=invitation,
+        )
+        for invitation in selectors.calendar_feed_invitations(participant)
+    ]
+    return _ics_response(
+        calendar.calendar_bytes(entries, name=_("Dialogue meetings")), "dialogue-meetings.ics"
+    )
+
+
+@require_POST
+@login_required
+@never_cache
+def calendar_token_renew(request: HttpRequest) -> HttpResponse:
+    participant = access.participant_of(request.user)
+    if participant is None:
+        raise Http404
+    services.calendar_token_renew(participant=participant)
+    messages.success(
+        request, _("Your calendar address is renewed. The old address no longer works.")
+    )
+    return redirect(reverse("profile") + "#calendar")

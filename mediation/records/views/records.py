@@ -1,0 +1,359 @@
+"""The session record: editing it (with optimistic locking), sharing it after the
+non-attribution check, locking and reopening it. Also the session-page context the record
+and follow-up action sections need (`workspace_context`)."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.middleware import HtmxDetails
+
+from mediation import access, confidentiality
+from mediation.audit import read_event_log
+from mediation.models import DialogueSession, ReadEvent, SessionRecord
+from mediation.records import attribution
+from mediation.sessions import selectors as session_selectors
+
+from .. import selectors, services
+from ..forms import (
+    ActionItemAddForm,
+    ActionItemForm,
+    SessionRecordForm,
+    ShareForm,
+    item_record_forms,
+)
+
+
+def record_read_log(request, page: session_selectors.SessionPage) -> None:
+    """Leave a read trace when a response shows an editor the record's internal notes."""
+    session = page.session
+    if page.can_edit and page.record is not None and confidentiality.may_record(session):
+        read_event_log(
+            user=request.user,
+            kind=ReadEvent.Kind.RECORD,
+            obj=page.record,
+            process_id=session.process_id,
+        )
+
+
+def workspace_context(request, page: session_selectors.SessionPage, **overrides) -> dict:
+    """What the record and action sections of the session page need beyond `page`.
+
+    Editors get the record of every agenda item and the action forms, built from lists
+    fetched once. Responses that show the notes call `record_read_log` themselves.
+    """
+    session = page.session
+    may_record = confidentiality.may_record(session)
+    context = {
+        "may_record": may_record,
+        "record_rows": [],
+        "action_rows": [],
+        "action_add_form": None,
+        "can_reopen": False,
+    }
+    if not page.can_edit:
+        context.update(overrides)
+        return context
+    record = page.record if may_record else None
+    if record is not None:
+        existing = selectors.record_items(record)
+        context["record_rows"] = [
+            (slot.item, existing.get(slot.item.pk)) for slot in page.schedule
+        ]
+        context["can_reopen"] = record.state == SessionRecord.State.LOCKED and (
+            access.can_administer_process(request.user, session.process_id)
+        )
+    owners = session_selectors.action_owner_choices(session)
+    topics = list(access.topics_visible_to(request.user, session.process).order_by("title"))
+    context["action_add_form"] = ActionItemAddForm(owners=owners, topics=topics)
+    context["action_rows"] = [
+        (action, ActionItemForm.for_action(action, owners=owners, topics=topics))
+        for action in page.actions
+    ]
+    context.update(overrides)
+    return context
+
+
+def session_page_context(request, session: DialogueSession, **overrides) -> dict:
+    """The whole session page's context (the same as the session view builds)."""
+    page = session_selectors.session_page(request.user, session)
+    if not request.htmx:
+        # The whole page shows the record; the actions fragment does not.
+        record_read_log(request, page)
+    return {
+        "page": page,
+        "session": session,
+        "can_see_process": access.processes_visible_to(request.user)
+        .filter(pk=session.process_id)
+        .exists(),
+        "can_administer": access.can_administer_process(request.user, session.process_id),
+        **workspace_context(request, page, **overrides),
+    }
+
+
+def render_record_section(request, session, *, status_message: str = "") -> HttpResponse:
+    """The record section alone, as the session page shows it (for htmx swaps)."""
+    context = session_page_context(request, session, status_message=status_message)
+    if request.htmx:
+        record_read_log(request, context["page"])
+    return render(request, "mediation/session/_record.html#record", context)
+
+
+def _htmx(request) -> bool:
+    details: HtmxDetails | None = getattr(request, "htmx", None)
+    return bool(details)
+
+
+def _done(request, session, message: str, *, level=messages.SUCCESS) -> HttpResponse:
+    """After a write: the record section for htmx, a redirect to the session otherwise."""
+    if _htmx(request):
+        return render_record_section(request, session, status_message=message)
+    messages.add_message(request, level, message)
+    return redirect(session)
+
+
+def _record_of(session) -> SessionRecord | None:
+    return selectors.record_of(session)
+
+
+def _agenda_items(session):
+    return list(session.agenda_items.select_related("topic").order_by("position"))
+
+
+def _render_editor(request, session, *, record, form, item_forms, conflict=None, error=""):
+    context = {
+        "session": session,
+        "record": record,
+        "form": form,
+        "item_forms": item_forms,
+        "conflict": conflict,
+        "conflict_items": selectors.record_items(conflict) if conflict else {},
+        "error": error,
+        "may_record": confidentiality.may_record(session),
+    }
+    if conflict is not None:
+        saved = context["conflict_items"]
+        context["conflict_rows"] = [
+            (f.agenda_item, saved.get(f.agenda_item.pk)) for f in item_forms
+        ]
+    template = "mediation/record_edit.html"
+    if _htmx(request):
+        template += "#record"
+    return render(request, template, context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@never_cache
+@vary_on_headers("HX-Request")
+def session_record_edit(request, session_id: UUID) -> HttpResponse:
+    session = access.get_session(request.user, session_id, edit=True)
+    if not confidentiality.may_record(session):
+        error = _("This session runs with no written record: nothing is stored.")
+        if request.method == "POST":
+            messages.error(request, error)
+        return _render_editor(request, session, record=None, form=None, item_forms=[], error=error)
+    record = _record_of(session)
+    items = _agenda_items(session)
+    existing = selectors.record_items(record)
+    if request.method == "GET":
+        if record is not None:
+            read_event_log(
+                user=request.user,
+                kind=ReadEvent.Kind.RECORD,
+                obj=record,
+                process_id=session.process_id,
+            )
+        initial = {
+            "version": record.version if record else 1,
+            "internal_notes": record.internal_notes if record else "",
+            "outcomes": record.outcomes if record else "",
+            "summary": record.summary if record else "",
+        }
+        if record is not None and record.state == SessionRecord.State.LOCKED:
+            return _render_editor(
+                request,
+                session,
+                record=record,
+                form=None,
+                item_forms=[],
+                error=_("This record is locked: it can no longer be edited."),
+            )
+        return _render_editor(
+            request,
+            session,
+            record=record,
+            form=SessionRecordForm(initial=initial),
+            item_forms=item_record_forms(items, existing),
+        )
+
+    form = SessionRecordForm(request.POST)
+    item_forms = item_record_forms(items, existing, data=request.POST)
+    bound = [f for f in item_forms if f.is_bound]
+    if not (form.is_valid() and all(f.is_valid() for f in bound)):
+        return _render_editor(request, session, record=record, form=form, item_forms=item_forms)
+    data = form.cleaned_data
+    try:
+        record, unshared = services.session_record_save(
+            session=session,
+            user=request.user,
+            version=data["version"],
+            internal_notes=data["internal_notes"],
+            summary=data["summary"],
+            outcomes=data["outcomes"],
+            items=[
+                services.ItemRecordInput(agenda_item=f.agenda_item, **_item_values(f))
+                for f in bound
+            ],
+        )
+    except services.RecordConflict as conflict:
+        # Keep every word typed; carry the saved version so a deliberate resave goes through.
+        fresh = request.POST.copy()
+        fresh["version"] = str(conflict.current.version)
+        return _render_editor(
+            request,
+            session,
+            record=conflict.current,
+            form=SessionRecordForm(fresh),
+            item_forms=item_record_forms(items, existing, data=fresh),
+            conflict=conflict.current,
+        )
+    except services.RecordRefused as refused:
+        return _render_editor(
+            request,
+            session,
+            record=record,
+            form=form,
+            item_forms=item_forms,
+            error=refused.message,
+        )
+    message = _("The record is saved.")
+    level = messages.SUCCESS
+    if unshared:
+        message = _(
+            "The record is saved. Its summary now names attendees, so it is back to draft: "
+            "participants no longer read it until it is shared again."
+        )
+        level = messages.WARNING
+    return _done(request, session, message, level=level)
+
+
+def _item_values(form) -> dict:
+    data = form.cleaned_data
+    return {key: data[key] for key in ("discussion", "convergence", "divergence", "topic_status")}
+
+
+def _share_context(session, record, *, confirmed=frozenset(), error="", form=None):
+    findings = []
+    if record is not None and confidentiality.needs_attribution_check(session):
+        terms = attribution.terms_for(session_selectors.attendees_of(session))
+        findings = attribution.find_attributions(record.summary, terms)
+    return {
+        "session": session,
+        "record": record,
+        "findings": findings,
+        "highlighted": attribution.highlight(record.summary, findings) if record else "",
+        "needs_check": confidentiality.needs_attribution_check(session),
+        "confirmed": set(confirmed),
+        "form": form or ShareForm(initial={"version": record.version if record else 1}),
+        "error": error,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@never_cache
+@vary_on_headers("HX-Request")
+def session_record_share(request, session_id: UUID) -> HttpResponse:
+    session = access.get_session(request.user, session_id, edit=True)
+    record = _record_of(session) if confidentiality.may_record(session) else None
+    template = "mediation/record_share.html" + ("#record" if _htmx(request) else "")
+    if request.method == "GET":
+        if record is not None:
+            read_event_log(
+                user=request.user,
+                kind=ReadEvent.Kind.RECORD,
+                obj=record,
+                process_id=session.process_id,
+            )
+        return render(request, template, _share_context(session, record))
+    form = ShareForm(request.POST)
+    confirmed = set(request.POST.getlist("confirm"))
+    error = ""
+    if form.is_valid():
+        try:
+            services.session_record_share(
+                session=session,
+                user=request.user,
+                version=form.cleaned_data["version"],
+                confirmed=confirmed,
+            )
+        except services.RecordRefused as refused:
+            error = refused.message
+        except services.RecordConflict:
+            error = _(
+                "The record changed since this check was shown. Check the summary again "
+                "below before sharing it."
+            )
+            form = None
+        except services.AttributionUnconfirmed as unconfirmed:
+            if unconfirmed.stale:
+                error = _("The summary changed since this check was shown. Check it again below.")
+            else:
+                error = _(
+                    "The summary names attendees. Rewrite those sentences, or confirm each "
+                    "one below, then share."
+                )
+        else:
+            return _done(request, session, _("The summary is shared with participants."))
+    record = _record_of(session) if confidentiality.may_record(session) else None
+    return render(
+        request,
+        template,
+        _share_context(session, record, confirmed=confirmed, error=error, form=form),
+    )
+
+
+def _lifecycle(request, session, change, success: str) -> HttpResponse:
+    try:
+        change(session=session, user=request.user)
+    except services.RecordRefused as refused:
+        return _done(request, session, refused.message, level=messages.ERROR)
+    return _done(request, session, success)
+
+
+@require_POST
+@login_required
+@vary_on_headers("HX-Request")
+def session_record_lock(request, session_id: UUID) -> HttpResponse:
+    session = access.get_session(request.user, session_id, edit=True)
+    return _lifecycle(
+        request,
+        session,
+        services.session_record_lock,
+        _("The record is locked: nobody can edit it any more."),
+    )
+
+
+@require_POST
+@login_required
+@vary_on_headers("HX-Request")
+def session_record_reopen(request, session_id: UUID) -> HttpResponse:
+    session = access.get_session(request.user, session_id, edit=True)
+    if not access.can_administer_process(request.user, session.process_id):
+        raise PermissionDenied
+    return _lifecycle(
+        request,
+        session,
+        services.session_record_reopen,
+        _("The record is reopened as a draft; participants no longer read it."),
+    )

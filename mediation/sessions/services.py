@@ -1,0 +1,201 @@
+"""Writes that plan a session: the next round, and its invitations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from mediation import access, submissions
+from mediation.models import (
+    AgendaItem,
+    DialogueSession,
+    Invitation,
+    Participant,
+    Side,
+    Topic,
+)
+
+from . import selectors
+
+
+def _session_copy(*, session: DialogueSession, starts_at: datetime, **fields) -> DialogueSession:
+    """A planned session like `session` (same length, place, format, rule, facilitators)
+    starting at `starts_at`; `fields` sets anything more."""
+    copy = DialogueSession.objects.create(
+        process=session.process,
+        title=session.title,
+        starts_at=starts_at,
+        ends_at=starts_at + (session.ends_at - session.starts_at),
+        time_zone=session.time_zone,
+        location_kind=session.location_kind,
+        venue=session.venue,
+        format=session.format,
+        confidentiality=session.confidentiality,
+        status=DialogueSession.Status.PLANNED,
+        objectives=session.objectives,
+        **fields,
+    )
+    copy.facilitators.set(session.facilitators.all())
+    return copy
+
+
+def _invitations_copy(*, session: DialogueSession, copy: DialogueSession, user) -> None:
+    """Invite the same people, in the same role, side and capacity; answers start afresh."""
+    bulk_create_with_history(
+        [
+            Invitation(
+                session=copy,
+                participant_id=invitation.participant_id,
+                role=invitation.role,
+                side_id=invitation.side_id,
+                capacity=invitation.capacity,
+            )
+            for invitation in session.invitations.all()
+        ],
+        Invitation,
+        default_user=user,
+    )
+
+
+@transaction.atomic
+def session_duplicate_as_next_round(
+    *, session: DialogueSession, starts_at: datetime, user=None
+) -> DialogueSession:
+    """A new planned session of the same process: same length, agenda and invitations.
+
+    Answers and attendance start afresh; the record and actions stay with the original.
+    The copied rows are written in bulk with their history, in the name of `user`.
+    """
+    copy = _session_copy(session=session, starts_at=starts_at)
+    bulk_create_with_history(
+        [
+            AgendaItem(
+                session=copy,
+                position=item.position,
+                title=item.title,
+                topic_id=item.topic_id,
+                duration_minutes=item.duration_minutes,
+                lead_id=item.lead_id,
+                notes=item.notes,
+            )
+            for item in session.agenda_items.order_by("position")
+        ],
+        AgendaItem,
+        default_user=user,
+    )
+    _invitations_copy(session=session, copy=copy, user=user)
+    return copy
+
+
+NEXT_ROUND_TOPIC_MINUTES = 30
+
+
+NEXT_ROUND_ACTIONS_MINUTES = 15
+
+
+@transaction.atomic
+def session_plan_next_round(
+    *, session: DialogueSession, starts_at: datetime, submission, user
+) -> tuple[DialogueSession, bool]:
+    """The following session of the process, with a draft agenda; (session, created).
+
+    Same length, zone, place, format, rule and facilitators; the same people invited, their
+    answers not carried over. The agenda holds one item per topic not yet at agreement and
+    one item reviewing the process's open follow-up actions. The same form sent twice
+    plans one session.
+    """
+    pk = submissions.result_id(submission, "next-round")
+    if not submissions.submission_claim(submission):
+        return DialogueSession.objects.get(pk=pk), False
+    process = session.process
+    copy = _session_copy(
+        session=session, starts_at=starts_at, id=pk, public_title=session.public_title
+    )
+    items = [
+        AgendaItem(
+            session=copy,
+            position=position,
+            title=topic.title,
+            topic=topic,
+            duration_minutes=NEXT_ROUND_TOPIC_MINUTES,
+            notes=_("Where it stands: %(status)s.") % {"status": topic.get_status_display()},
+        )
+        for position, topic in enumerate(
+            access.topics_visible_to(user, process)
+            .exclude(status=Topic.Status.AGREEMENT)
+            .order_by("title"),
+            start=1,
+        )
+    ]
+    open_actions = list(selectors.open_actions_of_process(user, process))
+    if open_actions:
+        items.append(
+            AgendaItem(
+                session=copy,
+                position=len(items) + 1,
+                title=_("Review of open follow-up actions"),
+                duration_minutes=NEXT_ROUND_ACTIONS_MINUTES,
+                notes="\n".join(f"- {action.description}" for action in open_actions),
+            )
+        )
+    bulk_create_with_history(items, AgendaItem, default_user=user)
+    _invitations_copy(session=session, copy=copy, user=user)
+    return copy, True
+
+
+@transaction.atomic
+def invitation_add(
+    *,
+    session: DialogueSession,
+    participant: Participant,
+    role: str = Invitation.Role.PARTICIPANT,
+) -> Invitation:
+    """Invite someone (the caller checked they are invitable by this user)."""
+    if session.invitations.filter(participant=participant).exists():
+        raise ValidationError(_("This person is already invited to this session."))
+    invitation = Invitation(
+        session=session, participant=participant, role=role or Invitation.Role.PARTICIPANT
+    )
+    invitation.full_clean(exclude=["session", "participant"])
+    invitation.save()
+    return invitation
+
+
+def invitation_update(
+    *,
+    invitation: Invitation,
+    role: str,
+    side: Side | None,
+    capacity: str,
+    attended: bool | None,
+) -> Invitation:
+    if side is not None and side.process_id != invitation.session.process_id:
+        raise ValidationError({"side": _("Choose a side of this session's process.")})
+    if attended is not None and invitation.session.starts_at > timezone.now():
+        raise ValidationError(
+            {"attended": _("Attendance can be noted once the session has started.")}
+        )
+    invitation.role = role
+    invitation.side = side
+    invitation.capacity = capacity
+    invitation.attended = attended
+    invitation.full_clean(exclude=["session", "participant"])
+    invitation.save()
+    return invitation
+
+
+class InvitationAnswered(Exception):
+    """The person has answered; the invitation stays as a trace of that answer."""
+
+
+@transaction.atomic
+def invitation_remove(*, invitation: Invitation) -> None:
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.response != Invitation.Response.INVITED:
+        raise InvitationAnswered
+    invitation.delete()

@@ -1,0 +1,53 @@
+"""The page a signed-in user lands on: the sessions they may see, soonest first."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from mediation import access
+from mediation.portal import selectors as portal_selectors
+
+from .. import selectors
+
+PAGE_SIZE = 20
+
+
+@require_GET
+@login_required
+@never_cache
+def home(request: HttpRequest) -> HttpResponse:
+    roles = sorted(access.roles_of(request.user))
+    sessions = selectors.session_list_for(request.user)
+    if "participant" in roles:
+        # Their invitations are on their own agenda below; these lists keep what they run.
+        sessions = sessions.filter(id__in=access.sessions_editable_by(request.user).values("id"))
+    upcoming = Paginator(sessions.upcoming(), PAGE_SIZE).get_page(request.GET.get("page"))
+    past = Paginator(sessions.past(), PAGE_SIZE).get_page(request.GET.get("past"))
+    # A participant reads their own agenda (with answers and summaries); the plain lists
+    # stay for anyone who also runs sessions.
+    agenda = (
+        portal_selectors.participant_agenda(
+            request.user,
+            upcoming_page=request.GET.get("mine"),
+            past_page=request.GET.get("mine_past"),
+        )
+        if "participant" in roles
+        else None
+    )
+    return render(
+        request,
+        "mediation/home.html",
+        {
+            "upcoming": upcoming,
+            "past": past,
+            "agenda": agenda,
+            "show_session_lists": agenda is None or roles != ["participant"],
+            "roles": roles,
+            "dashboard": (
+                selectors.facilitator_dashboard(request.user) if "facilitator" in roles else None
+            ),
+        },
+    )

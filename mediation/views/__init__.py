@@ -1,1 +1,0 @@
-"""Views of the dialogue work, one module per area."""
