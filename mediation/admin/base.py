@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from mediation import access, audit
-from mediation.models import DialogueProcess, DialogueSession, Participant, ReadEvent, Side, Topic
+from mediation.models import DialogueProcess, DialogueSession, Participant, Side, Topic
 from mediation.people import services as people_services
 
 
@@ -116,12 +116,7 @@ class AuditedHistoryAdmin(SimpleHistoryAdmin):
         return getattr(obj, f"{last}_id")
 
     def _log_history_read(self, request, obj) -> None:
-        audit.read_event_log(
-            user=request.user,
-            kind=ReadEvent.Kind.HISTORY,
-            obj=obj,
-            process_id=self.audit_process_id(request, obj),
-        )
+        audit.history_read(request.user, obj, self.audit_process_id(request, obj))
 
     def history_view(self, request, object_id, extra_context=None):
         obj = self._scoped_object_or_404(request, object_id)

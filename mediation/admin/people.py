@@ -31,7 +31,7 @@ from mediation.admin.base import (
     ScopedChoicesMixin,
     narrow,
 )
-from mediation.models import Consent, Participant, ProcessMember, ReadEvent
+from mediation.models import Consent, Participant, ProcessMember
 from mediation.people import services as people_services
 
 
@@ -249,10 +249,7 @@ class ParticipantAdmin(ArchiveActionsMixin, ScopedChoicesMixin, AuditedHistoryAd
         obj = getattr(response, "context_data", {}).get("original")
         shown = request.method == "GET" and response.status_code == 200
         if shown and obj is not None and obj.identity_protected:
-            for process_id in access.processes_of(obj) or [None]:
-                audit.read_event_log(
-                    user=request.user, kind=ReadEvent.Kind.IDENTITY, obj=obj, process_id=process_id
-                )
+            audit.person_identity_read(request.user, obj, access.processes_of(obj))
         return response
 
     # --- Someone already on the roster, from another process ------------------------------

@@ -14,10 +14,10 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from mediation import audit, confidentiality
+from mediation import audit
 from mediation.admin.base import AuditedHistoryAdmin, ProcessScopedAdmin, ReadOnlyMixin
 from mediation.admin.sessions import narrow_to_session
-from mediation.models import ActionItem, ReadEvent, SessionRecord
+from mediation.models import ActionItem, SessionRecord
 
 
 @admin.register(SessionRecord)
@@ -52,14 +52,7 @@ class SessionRecordAdmin(ReadOnlyMixin, AuditedHistoryAdmin, ProcessScopedAdmin)
         response = super().change_view(request, object_id, form_url, extra_context)
         record = getattr(response, "context_data", {}).get("original")
         if response.status_code == 200 and record is not None:
-            session = record.session
-            if confidentiality.may_record(session):
-                audit.read_event_log(
-                    user=request.user,
-                    kind=ReadEvent.Kind.RECORD,
-                    obj=record,
-                    process_id=session.process_id,
-                )
+            audit.record_read(request.user, record)
         return response
 
 

@@ -81,7 +81,7 @@ class Participant(UUIDModel):
     @property
     def full_label(self) -> str:
         """The name and pseudonym together, for those cleared to see identities only
-        (`access.can_see_identities`); showing it is a read to audit."""
+        (`access.SessionAccess.see_identities`); showing it is a read to audit."""
         if self.identity_protected:
             return f"{self.name} ({self.pseudonym})"
         return self.name

@@ -137,7 +137,7 @@ class ActionItemForm(forms.Form):
 
     @classmethod
     def for_action(cls, action: ActionItem, *, owners, topics, data=None):
-        return cls(
+        form = cls(
             data,
             owners=owners,
             topics=topics,
@@ -150,6 +150,8 @@ class ActionItemForm(forms.Form):
                 "status": action.status,
             },
         )
+        form.action = action
+        return form
 
 
 class ActionItemAddForm(ActionItemForm):

@@ -1,48 +1,210 @@
-"""The session page's context: built once per request, for the page and its sections."""
+"""The session page's context: the one builder of the page and of each of its sections.
+
+A request that opens a session gets what the viewer may do there once
+(`access.open_session`), then builds this object once. Every section view follows one
+protocol (`SessionPageContext.render` and `.done`):
+
+- htmx: the section's fragment, `mediation/session/_<section>.html#<section>`, followed by
+  the messages out of band (`base.html#messages`);
+- a plain POST that wrote: a redirect to the page at the section's anchor, the message kept
+  for the next page;
+- bad input, either way: the section (htmx) or the whole page with every form, the bound one
+  keeping what was typed, at status 200.
+
+The read audit of what a response shows is written here, once per rendered response.
+"""
 
 from __future__ import annotations
 
+from functools import cached_property
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.utils import timezone
 
-from mediation.models import DialogueSession, Invitation
+from mediation import access, audit, confidentiality
+from mediation.models import ActionItem, Invitation, SessionRecord
+from mediation.records.forms import ActionItemAddForm, ActionItemForm
+from mediation.records.selectors import record_items
 
 from . import planning, selectors
 from .forms import AgendaItemForm, InvitationAddForm, InvitationForm
 
-
-def agenda_form(workspace: planning.Workspace, data=None, **kwargs) -> AgendaItemForm:
-    kwargs.setdefault("auto_id", "agenda-new-%s")
-    return AgendaItemForm(data, topics=workspace.topics, leads=workspace.leads, **kwargs)
+PAGE = "mediation/session_detail.html"
+SECTIONS = ("agenda", "invitations", "record", "actions")
 
 
-def invitation_form(
-    session: DialogueSession, invitation: Invitation, workspace: planning.Workspace, data=None
-) -> InvitationForm:
-    return InvitationForm(
-        data,
-        invitation=invitation,
-        sides=workspace.sides,
-        has_started=session.starts_at <= timezone.now(),
-    )
+def section_template(section: str) -> str:
+    return f"mediation/session/_{section}.html#{section}"
 
 
-def editor_context(
-    session: DialogueSession,
-    page: selectors.SessionPage,
-    workspace: planning.Workspace,
-    *,
-    bound_agenda_form: AgendaItemForm | None = None,
-    bound_invitation_form: InvitationForm | None = None,
-) -> dict:
-    rows = []
-    for invitation in page.invitations:
-        form = bound_invitation_form
-        if form is None or form.invitation.pk != invitation.pk:
-            form = invitation_form(session, invitation, workspace)
-        rows.append((invitation, form))
-    return {
-        "workspace": workspace,
-        "agenda_form": bound_agenda_form or agenda_form(workspace),
-        "invitation_rows": rows,
-        "invite_form": InvitationAddForm(auto_id="invite-%s"),
-    }
+def messages_out_of_band(request) -> str:
+    """The messages block of every page, marked to replace the page's own (htmx)."""
+    return render_to_string("base.html#messages", {"oob": True}, request=request)
+
+
+class SessionPageContext:
+    """What the session page and its sections render from, for one request.
+
+    Its parts are computed when first needed and once: a view validates a form against
+    `workspace` and re-renders with the same objects.
+    """
+
+    def __init__(self, request, can: access.SessionAccess):
+        self.request = request
+        self.user = request.user
+        self.can = can
+        self.session = can.session
+
+    @classmethod
+    def open(cls, request, session_id, *, edit: bool = False) -> SessionPageContext:
+        """For the session the URL names: a 404 if the user may not see it, a 403 if `edit`
+        is asked of someone who may not edit it."""
+        return cls(request, access.open_session(request.user, session_id, edit=edit))
+
+    @cached_property
+    def page(self) -> selectors.SessionPage:
+        return selectors.session_page(self.user, self.can)
+
+    @cached_property
+    def workspace(self) -> planning.Workspace | None:
+        """The team's planning choices; None for anyone who may not edit the session."""
+        if not self.can.edit:
+            return None
+        return planning.session_workspace(self.user, self.can, self.page)
+
+    @cached_property
+    def may_record(self) -> bool:
+        return confidentiality.may_record(self.session)
+
+    # --- Forms, built from lists fetched once: many forms cost no extra query -------------
+
+    def agenda_form(self, data=None, **kwargs) -> AgendaItemForm:
+        kwargs.setdefault("auto_id", "agenda-new-%s")
+        workspace = self.workspace
+        return AgendaItemForm(data, topics=workspace.topics, leads=workspace.leads, **kwargs)
+
+    def invitation_form(self, invitation: Invitation, data=None) -> InvitationForm:
+        return InvitationForm(
+            data,
+            invitation=invitation,
+            sides=self.workspace.sides,
+            has_started=self.session.starts_at <= timezone.now(),
+        )
+
+    @cached_property
+    def _action_choices(self) -> tuple[list, list]:
+        # Anyone invited may own an action; topics are those the team may read of.
+        owners = sorted(self.workspace.leads, key=lambda person: person.name)
+        return owners, self.workspace.topics
+
+    def action_add_form(self, data=None) -> ActionItemAddForm:
+        owners, topics = self._action_choices
+        return ActionItemAddForm(data, owners=owners, topics=topics)
+
+    def action_form(self, action: ActionItem, data=None) -> ActionItemForm:
+        owners, topics = self._action_choices
+        return ActionItemForm.for_action(action, owners=owners, topics=topics, data=data)
+
+    # --- The context ----------------------------------------------------------------------
+
+    def context(
+        self,
+        *,
+        agenda_form: AgendaItemForm | None = None,
+        invitation_form: InvitationForm | None = None,
+        action_add_form: ActionItemAddForm | None = None,
+        action_form: ActionItemForm | None = None,
+        **extra,
+    ) -> dict:
+        """The page's context, with any bound form in place of its blank one."""
+        page, can = self.page, self.can
+        context = {
+            "page": page,
+            "session": self.session,
+            "can": can,
+            "may_record": self.may_record,
+            "record_rows": [],
+            "action_rows": [],
+            "can_reopen": False,
+        }
+        if can.edit:
+            context.update(
+                self._editor_context(agenda_form, invitation_form, action_add_form, action_form)
+            )
+        context.update(extra)
+        return context
+
+    def _editor_context(self, agenda_form, invitation_form, action_add_form, action_form):
+        page = self.page
+        record = page.record if self.may_record else None
+        record_rows = []
+        if record is not None:
+            existing = record_items(record)
+            record_rows = [(slot.item, existing.get(slot.item.pk)) for slot in page.schedule]
+        return {
+            "workspace": self.workspace,
+            "agenda_form": agenda_form or self.agenda_form(),
+            "invitation_rows": [
+                (
+                    invitation,
+                    invitation_form
+                    if invitation_form is not None
+                    and invitation_form.invitation.pk == invitation.pk
+                    else self.invitation_form(invitation),
+                )
+                for invitation in page.invitations
+            ],
+            "invite_form": InvitationAddForm(auto_id="invite-%s"),
+            "record_rows": record_rows,
+            "can_reopen": record is not None
+            and record.state == SessionRecord.State.LOCKED
+            and self.can.administer_process,
+            "action_add_form": action_add_form or self.action_add_form(),
+            "action_rows": [
+                (
+                    action,
+                    action_form
+                    if action_form is not None and action_form.action.pk == action.pk
+                    else self.action_form(action),
+                )
+                for action in page.actions
+            ],
+        }
+
+    def _audit(self, section: str | None) -> None:
+        """Leave the read traces of what this response shows: the record's notes (the whole
+        page, or its record section) and protected people's real names (the whole page)."""
+        page, can = self.page, self.can
+        if can.edit and section in (None, "record"):
+            audit.record_read(self.user, page.record)
+        if (
+            section is None
+            and can.see_identities
+            and any(i.participant.identity_protected for i in page.invitations)
+        ):
+            audit.session_identities_read(self.user, self.session)
+
+    # --- Responses ------------------------------------------------------------------------
+
+    def render(self, section: str | None = None, *, status: int = 200, **kwargs) -> HttpResponse:
+        """The section for htmx (messages out of band), else the whole page."""
+        if not self.request.htmx:
+            section = None
+        context = self.context(**kwargs)
+        self._audit(section)
+        if section is None:
+            body = render_to_string(PAGE, context, request=self.request)
+        else:
+            body = render_to_string(section_template(section), context, request=self.request)
+            body += messages_out_of_band(self.request)
+        return HttpResponse(body, status=status)
+
+    def done(self, section: str, message: str, *, level=messages.SUCCESS) -> HttpResponse:
+        """After a write: the fresh section for htmx, else back to the page at the section."""
+        messages.add_message(self.request, level, message)
+        if self.request.htmx:
+            return SessionPageContext(self.request, self.can).render(section)
+        return redirect(f"{self.session.get_absolute_url()}#{section}")

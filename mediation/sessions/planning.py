@@ -88,15 +88,20 @@ def agenda_title_for(action: ActionItem) -> str:
     return action.description.strip().splitlines()[0][:200] if action.description.strip() else ""
 
 
-def session_workspace(user, session: DialogueSession, page: SessionPage) -> Workspace:
+def session_workspace(user, can: access.SessionAccess, page: SessionPage) -> Workspace:
     """The builder's choices (topics, sides, invited leads), earlier open actions and the
     balance of the room, in three queries whatever the number of items and invitations.
     Topics and actions are those the user may read of (`access.topics_visible_to`)."""
+    session = can.session
     sides = list(session.process.sides.order_by("name"))
     side_names = {side.pk: side.name for side in sides}
     invitations = page.invitations
     return Workspace(
-        topics=list(access.topics_visible_to(user, session.process).order_by("title")),
+        topics=list(
+            access.topics_visible_to(
+                user, session.process, administers=can.administer_process
+            ).order_by("title")
+        ),
         sides=sides,
         leads=[invitation.participant for invitation in invitations],
         earlier_actions=earlier_open_actions(
@@ -131,7 +136,7 @@ class Candidate:
         return self.person.identity_protected and self.label != self.person.public_name
 
 
-def invitation_candidates(user, session: DialogueSession, query: str) -> list[Candidate]:
+def invitation_candidates(user, can: access.SessionAccess, query: str) -> list[Candidate]:
     """People matching the query whom the user may invite, bounded.
 
     A protected person whose identity the user may not see is matched by pseudonym only and
@@ -139,7 +144,7 @@ def invitation_candidates(user, session: DialogueSession, query: str) -> list[Ca
     also finds people of other processes, one at a time, by exact address (a protected
     person of another process joins through the admin, by address and pseudonym).
     """
-    query = query.strip()
+    query, session = query.strip(), can.session
     if not query:
         return []
     invitable = access.participants_invitable_to(user, session)
@@ -154,7 +159,7 @@ def invitation_candidates(user, session: DialogueSession, query: str) -> list[Ca
         .order_by("name")[:CANDIDATES_SHOWN]
     )
     people = list(matches)
-    if len(people) < CANDIDATES_SHOWN and access.can_administer_process(user, session.process_id):
+    if len(people) < CANDIDATES_SHOWN and can.administer_process:
         shown = {person.pk for person in people}
         exact = (
             access.participants_found_exactly(user, query)
@@ -175,11 +180,14 @@ def invitation_candidates(user, session: DialogueSession, query: str) -> list[Ca
     ]
 
 
-def invitable_person(user, session: DialogueSession, pk, found_by: str = "") -> Participant | None:
+def invitable_person(
+    user, can: access.SessionAccess, pk, found_by: str = ""
+) -> Participant | None:
     """The person the user asked to invite, if they may: someone they may draw on, or
     someone of another process found by the exact address given."""
+    session = can.session
     person = access.participants_invitable_to(user, session).filter(pk=pk).first()
-    if person is None and found_by and access.can_administer_process(user, session.process_id):
+    if person is None and found_by and can.administer_process:
         person = (
             access.participants_found_exactly(user, found_by)
             .exclude(pk__in=session.invitations.values("participant_id"))

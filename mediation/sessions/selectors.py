@@ -61,8 +61,6 @@ class Attendee:
 @dataclass
 class SessionPage:
     session: DialogueSession
-    can_edit: bool
-    sees_identities: bool
     schedule: list[ScheduledItem]
     invitations: list[Invitation]
     record: SessionRecord | None
@@ -81,9 +79,9 @@ class SessionPage:
         return self.agenda_minutes > self.session.duration_minutes
 
 
-def session_page(user, session: DialogueSession) -> SessionPage:
+def session_page(user, can: access.SessionAccess) -> SessionPage:
     """Everything the session page shows to this user, in a constant number of queries."""
-    can_edit = access.can_edit_session(user, session)
+    session, can_edit = can.session, can.edit
     items = list(session.agenda_items.select_related("topic", "lead").order_by("position"))
     invitations = list(
         session.invitations.select_related("participant", "side").order_by(
@@ -130,8 +128,6 @@ def session_page(user, session: DialogueSession) -> SessionPage:
         }
     return SessionPage(
         session=session,
-        can_edit=can_edit,
-        sees_identities=access.can_see_identities(user, session),
         schedule=agenda_schedule(session, items, lead_labels),
         invitations=invitations,
         record=record,

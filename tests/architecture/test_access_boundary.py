@@ -135,11 +135,8 @@ def own_rows(session, participant, organizer):
     from mediation import audit
     from mediation.models import ReadEvent
 
-    rows.append(
-        audit.read_event_log(
-            user=organizer, kind=ReadEvent.Kind.RECORD, obj=record.record, process_id=process.pk
-        )
-    )
+    audit.record_read(organizer, record.record)
+    rows.append(ReadEvent.objects.latest("id"))
     return {(type(row), row.pk) for row in rows}
 
 

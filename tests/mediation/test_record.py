@@ -63,7 +63,7 @@ def test_a_plain_save_with_only_the_record_fields_creates_the_record(
     item = AgendaItemFactory(session=session)
     response = facilitator_client.post(edit_url(session), record_post())
     assert response.status_code == 302
-    assert response["Location"] == session.get_absolute_url()
+    assert response["Location"] == f"{session.get_absolute_url()}#record"
     record = SessionRecord.objects.get(session=session)
     assert record.internal_notes == "Room felt tense."
     assert record.summary == "Participants explored options."

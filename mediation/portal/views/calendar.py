@@ -36,7 +36,7 @@ def _ics_response(body: bytes, filename: str) -> HttpResponse:
 @require_GET
 @login_required
 def session_calendar(request: HttpRequest, session_id: UUID) -> HttpResponse:
-    session = access.get_session(request.user, session_id)
+    session = access.open_session(request.user, session_id).session
     participant = access.participant_of(request.user)
     invitation = (
         session.invitations.filter(participant=participant).first() if participant else None

@@ -27,7 +27,7 @@ ACTIONS_PAGE_SIZE = 25
 @never_cache
 @vary_on_headers("HX-Request")
 def session_answer(request, session_id: UUID) -> HttpResponse:
-    session = access.get_session(request.user, session_id)
+    session = access.open_session(request.user, session_id).session
     invitation = access.get_own_invitation(request.user, session)
     form = AnswerForm(request.POST)
     error = None

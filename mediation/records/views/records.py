@@ -1,6 +1,7 @@
 """The session record: editing it (with optimistic locking), sharing it after the
-non-attribution check, locking and reopening it. Also the session-page context the record
-and follow-up action sections need (`workspace_context`)."""
+non-attribution check, locking and reopening it. The editor and the share check are pages of
+their own (swapped into the record section by htmx); writes answer by the session page's
+protocol (`sessions.context`)."""
 
 from __future__ import annotations
 
@@ -10,115 +11,31 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.middleware import HtmxDetails
 
-from mediation import access, confidentiality
-from mediation.audit import read_event_log
-from mediation.models import DialogueSession, ReadEvent, SessionRecord
+from mediation import access, audit, confidentiality
+from mediation.models import SessionRecord
 from mediation.records import attribution
 from mediation.sessions import selectors as session_selectors
+from mediation.sessions.context import SessionPageContext
 
 from .. import selectors, services
 from ..forms import (
-    ActionItemAddForm,
-    ActionItemForm,
     SessionRecordForm,
     ShareForm,
     item_record_forms,
 )
 
-
-def record_read_log(request, page: session_selectors.SessionPage) -> None:
-    """Leave a read trace when a response shows an editor the record's internal notes."""
-    session = page.session
-    if page.can_edit and page.record is not None and confidentiality.may_record(session):
-        read_event_log(
-            user=request.user,
-            kind=ReadEvent.Kind.RECORD,
-            obj=page.record,
-            process_id=session.process_id,
-        )
+SECTION = "record"
 
 
-def workspace_context(request, page: session_selectors.SessionPage, **overrides) -> dict:
-    """What the record and action sections of the session page need beyond `page`.
-
-    Editors get the record of every agenda item and the action forms, built from lists
-    fetched once. Responses that show the notes call `record_read_log` themselves.
-    """
-    session = page.session
-    may_record = confidentiality.may_record(session)
-    context = {
-        "may_record": may_record,
-        "record_rows": [],
-        "action_rows": [],
-        "action_add_form": None,
-        "can_reopen": False,
-    }
-    if not page.can_edit:
-        context.update(overrides)
-        return context
-    record = page.record if may_record else None
-    if record is not None:
-        existing = selectors.record_items(record)
-        context["record_rows"] = [
-            (slot.item, existing.get(slot.item.pk)) for slot in page.schedule
-        ]
-        context["can_reopen"] = record.state == SessionRecord.State.LOCKED and (
-            access.can_administer_process(request.user, session.process_id)
-        )
-    owners = session_selectors.action_owner_choices(session)
-    topics = list(access.topics_visible_to(request.user, session.process).order_by("title"))
-    context["action_add_form"] = ActionItemAddForm(owners=owners, topics=topics)
-    context["action_rows"] = [
-        (action, ActionItemForm.for_action(action, owners=owners, topics=topics))
-        for action in page.actions
-    ]
-    context.update(overrides)
-    return context
-
-
-def session_page_context(request, session: DialogueSession, **overrides) -> dict:
-    """The whole session page's context (the same as the session view builds)."""
-    page = session_selectors.session_page(request.user, session)
-    if not request.htmx:
-        # The whole page shows the record; the actions fragment does not.
-        record_read_log(request, page)
-    return {
-        "page": page,
-        "session": session,
-        "can_see_process": access.processes_visible_to(request.user)
-        .filter(pk=session.process_id)
-        .exists(),
-        "can_administer": access.can_administer_process(request.user, session.process_id),
-        **workspace_context(request, page, **overrides),
-    }
-
-
-def render_record_section(request, session, *, status_message: str = "") -> HttpResponse:
-    """The record section alone, as the session page shows it (for htmx swaps)."""
-    context = session_page_context(request, session, status_message=status_message)
-    if request.htmx:
-        record_read_log(request, context["page"])
-    return render(request, "mediation/session/_record.html#record", context)
-
-
-def _htmx(request) -> bool:
-    details: HtmxDetails | None = getattr(request, "htmx", None)
-    return bool(details)
-
-
-def _done(request, session, message: str, *, level=messages.SUCCESS) -> HttpResponse:
-    """After a write: the record section for htmx, a redirect to the session otherwise."""
-    if _htmx(request):
-        return render_record_section(request, session, status_message=message)
-    messages.add_message(request, level, message)
-    return redirect(session)
+def _done(request, can, message: str, *, level=messages.SUCCESS) -> HttpResponse:
+    """After a write: the record section for htmx, the page at #record otherwise."""
+    return SessionPageContext(request, can).done(SECTION, message, level=level)
 
 
 def _record_of(session) -> SessionRecord | None:
@@ -146,7 +63,7 @@ def _render_editor(request, session, *, record, form, item_forms, conflict=None,
             (f.agenda_item, saved.get(f.agenda_item.pk)) for f in item_forms
         ]
     template = "mediation/record_edit.html"
-    if _htmx(request):
+    if request.htmx:
         template += "#record"
     return render(request, template, context)
 
@@ -156,7 +73,8 @@ def _render_editor(request, session, *, record, form, item_forms, conflict=None,
 @never_cache
 @vary_on_headers("HX-Request")
 def session_record_edit(request, session_id: UUID) -> HttpResponse:
-    session = access.get_session(request.user, session_id, edit=True)
+    can = access.open_session(request.user, session_id, edit=True)
+    session = can.session
     if not confidentiality.may_record(session):
         error = _("This session runs with no written record: nothing is stored.")
         if request.method == "POST":
@@ -166,13 +84,7 @@ def session_record_edit(request, session_id: UUID) -> HttpResponse:
     items = _agenda_items(session)
     existing = selectors.record_items(record)
     if request.method == "GET":
-        if record is not None:
-            read_event_log(
-                user=request.user,
-                kind=ReadEvent.Kind.RECORD,
-                obj=record,
-                process_id=session.process_id,
-            )
+        audit.record_read(request.user, record)
         initial = {
             "version": record.version if record else 1,
             "internal_notes": record.internal_notes if record else "",
@@ -244,7 +156,7 @@ def session_record_edit(request, session_id: UUID) -> HttpResponse:
             "participants no longer read it until it is shared again."
         )
         level = messages.WARNING
-    return _done(request, session, message, level=level)
+    return _done(request, can, message, level=level)
 
 
 def _item_values(form) -> dict:
@@ -274,17 +186,12 @@ def _share_context(session, record, *, confirmed=frozenset(), error="", form=Non
 @never_cache
 @vary_on_headers("HX-Request")
 def session_record_share(request, session_id: UUID) -> HttpResponse:
-    session = access.get_session(request.user, session_id, edit=True)
+    can = access.open_session(request.user, session_id, edit=True)
+    session = can.session
     record = _record_of(session) if confidentiality.may_record(session) else None
-    template = "mediation/record_share.html" + ("#record" if _htmx(request) else "")
+    template = "mediation/record_share.html" + ("#record" if request.htmx else "")
     if request.method == "GET":
-        if record is not None:
-            read_event_log(
-                user=request.user,
-                kind=ReadEvent.Kind.RECORD,
-                obj=record,
-                process_id=session.process_id,
-            )
+        audit.record_read(request.user, record)
         return render(request, template, _share_context(session, record))
     form = ShareForm(request.POST)
     confirmed = set(request.POST.getlist("confirm"))
@@ -314,7 +221,7 @@ def session_record_share(request, session_id: UUID) -> HttpResponse:
                     "one below, then share."
                 )
         else:
-            return _done(request, session, _("The summary is shared with participants."))
+            return _done(request, can, _("The summary is shared with participants."))
     record = _record_of(session) if confidentiality.may_record(session) else None
     return render(
         request,
@@ -323,22 +230,22 @@ def session_record_share(request, session_id: UUID) -> HttpResponse:
     )
 
 
-def _lifecycle(request, session, change, success: str) -> HttpResponse:
+def _lifecycle(request, can, change, success: str) -> HttpResponse:
     try:
-        change(session=session, user=request.user)
+        change(session=can.session, user=request.user)
     except services.RecordRefused as refused:
-        return _done(request, session, refused.message, level=messages.ERROR)
-    return _done(request, session, success)
+        return _done(request, can, refused.message, level=messages.ERROR)
+    return _done(request, can, success)
 
 
 @require_POST
 @login_required
 @vary_on_headers("HX-Request")
 def session_record_lock(request, session_id: UUID) -> HttpResponse:
-    session = access.get_session(request.user, session_id, edit=True)
+    can = access.open_session(request.user, session_id, edit=True)
     return _lifecycle(
         request,
-        session,
+        can,
         services.session_record_lock,
         _("The record is locked: nobody can edit it any more."),
     )
@@ -348,12 +255,12 @@ def session_record_lock(request, session_id: UUID) -> HttpResponse:
 @login_required
 @vary_on_headers("HX-Request")
 def session_record_reopen(request, session_id: UUID) -> HttpResponse:
-    session = access.get_session(request.user, session_id, edit=True)
-    if not access.can_administer_process(request.user, session.process_id):
+    can = access.open_session(request.user, session_id, edit=True)
+    if not can.administer_process:
         raise PermissionDenied
     return _lifecycle(
         request,
-        session,
+        can,
         services.session_record_reopen,
         _("The record is reopened as a draft; participants no longer read it."),
     )

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_GET
 
 from mediation import access, audit
 from mediation.confidentiality import Audience, Content, disclosure_for
-from mediation.models import ReadEvent
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -32,7 +31,7 @@ def session_attendance_export(request: HttpRequest, session_id: UUID) -> HttpRes
     Names follow the EXPORT audience: only people who consented to be named appear by
     name (protected people by pseudonym); everyone else is "Participant (not named)".
     """
-    session = access.get_session(request.user, session_id, edit=True)
+    session = access.open_session(request.user, session_id, edit=True).session
     invitations = list(
         session.invitations.select_related("participant", "side").order_by(
             "role", "participant__name"
@@ -62,7 +61,5 @@ def session_attendance_export(request: HttpRequest, session_id: UUID) -> HttpRes
                 attended,
             ]
         )
-    audit.read_event_log(
-        user=request.user, kind=ReadEvent.Kind.EXPORT, obj=session, process_id=session.process_id
-    )
+    audit.export_read(request.user, session)
     return response

@@ -25,7 +25,7 @@ from mediation.tokens import invitation_token_generator
 @login_required
 @never_cache
 def session_invitations_send(request: HttpRequest, session_id: UUID) -> HttpResponse:
-    session = access.get_session(request.user, session_id, edit=True)
+    session = access.open_session(request.user, session_id, edit=True).session
     queued, skipped = notify_enqueue.session_invitations_send(
         session=session, base_url=request.build_absolute_uri("/")
     )
@@ -68,6 +68,6 @@ def _landing(request: HttpRequest, user: User) -> str:
     """The session named in the link, if this user may see it; else their home page."""
     session_id = request.GET.get("session", "")
     try:
-        return access.get_session(user, session_id).get_absolute_url()
+        return access.open_session(user, session_id).session.get_absolute_url()
     except Http404:
         return "/"

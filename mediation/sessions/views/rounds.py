@@ -25,7 +25,7 @@ from ..forms import PlanNextSessionForm
 @never_cache
 @vary_on_headers("HX-Request")
 def session_plan_next(request, session_id: UUID) -> HttpResponse:
-    session = access.get_session(request.user, session_id, edit=True)
+    session = access.open_session(request.user, session_id, edit=True).session
     if request.method == "POST":
         form = PlanNextSessionForm(request.POST, session=session)
         if form.is_valid():

@@ -1,0 +1,113 @@
+"""Who may see and change what: the only place these rules live (one package, one module
+per subject; import it as `from mediation import access`).
+
+Views and the admin never query a process, session or anything inside one except through
+the scoping functions and object getters here.
+
+- An organizer is an active staff member of the "Organizers" group; they oversee the
+  processes they organize (superusers oversee all).
+- A facilitator is anyone named as facilitator of a session; they see and edit the
+  sessions they facilitate, and read the processes those sessions belong to.
+- A participant is a user linked to a `Participant`; they see only the sessions they are
+  invited to, and never a process page.
+
+A stranger to an object gets a 404 identical to a missing object; a member of it without
+the right gets a 403. Archived processes and sessions drop out of every page (a 404, as if
+missing) and stay in the admin, where organizers can bring them back.
+"""
+
+from .administered import (
+    actions_visible_to,
+    administered,
+    read_events_visible_to,
+    sessions_administered_by,
+    sides_administered_by,
+    topics_administered_by,
+    topics_visible_to,
+)
+from .devices import (
+    accounts_resettable_by,
+    can_reset_devices,
+    processes_involving,
+    users_whose_devices_may_be_reset_by,
+)
+from .people import (
+    audit_process_of,
+    can_change_identity,
+    participants_found_exactly,
+    participants_identified_to,
+    participants_identity_changeable_by,
+    participants_invitable_to,
+    participants_visible_to,
+    processes_of,
+    team_accounts_visible_to,
+)
+from .portal import (
+    actions_owned_by,
+    get_own_action,
+    get_own_invitation,
+    sessions_visible_to_all_live,
+)
+from .roles import (
+    ORGANIZERS_GROUP,
+    AnyUser,
+    is_organizer,
+    participant_of,
+    roles_of,
+)
+from .sessions import (
+    SessionAccess,
+    can_administer_process,
+    can_edit_session,
+    get_process,
+    get_process_taken_part_in,
+    open_session,
+    processes_administered_by,
+    processes_taken_part_in,
+    processes_visible_to,
+    sessions_editable_by,
+    sessions_visible_to,
+)
+
+__all__ = [
+    "ORGANIZERS_GROUP",
+    "AnyUser",
+    "SessionAccess",
+    "accounts_resettable_by",
+    "actions_owned_by",
+    "actions_visible_to",
+    "administered",
+    "audit_process_of",
+    "can_administer_process",
+    "can_change_identity",
+    "can_edit_session",
+    "can_reset_devices",
+    "get_own_action",
+    "get_own_invitation",
+    "get_process",
+    "get_process_taken_part_in",
+    "is_organizer",
+    "open_session",
+    "participant_of",
+    "participants_found_exactly",
+    "participants_identified_to",
+    "participants_identity_changeable_by",
+    "participants_invitable_to",
+    "participants_visible_to",
+    "processes_administered_by",
+    "processes_involving",
+    "processes_of",
+    "processes_taken_part_in",
+    "processes_visible_to",
+    "read_events_visible_to",
+    "roles_of",
+    "sessions_administered_by",
+    "sessions_editable_by",
+    "sessions_visible_to",
+    "sessions_visible_to_all_live",
+    "sides_administered_by",
+    "team_accounts_visible_to",
+    "topics_administered_by",
+    "topics_visible_to",
+    "users_whose_devices_may_be_reset_by",
+]
