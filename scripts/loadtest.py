@@ -9,8 +9,9 @@
 What it does, on a fresh database (a temporary SQLite file, or a new database created next
 to the one DATABASE_URL names, dropped afterwards):
 
-1. migrate, seed_demo, and add load users: facilitators of the demo sessions (sharing them,
-   so saves collide) and participants invited to upcoming sessions;
+1. migrate, seed_demo, and add load users (`manage.py loadtest_prepare`): facilitators of
+   the demo sessions (sharing them, so saves collide) and participants invited to upcoming
+   sessions;
 2. start `gunicorn -c config/gunicorn.conf.py config.wsgi -w 2 --threads 4` (the production
    logging, access lines included) with DEBUG=false and REQUIRE_2FA=false;
 3. sign in every client through the login form, then for --seconds mix reads (home, session
@@ -21,7 +22,8 @@ to the one DATABASE_URL names, dropped afterwards):
    - participants answer: POST /sessions/<id>/answer/ with `response` and `note` (302);
    - the organizer changes an invitation's note in the admin (302), a write that needs no
      product page;
-4. stop the server and check in the database that every acknowledged write is there
+4. stop the server and check in the database (`manage.py loadtest_verify`) that every
+   acknowledged write is there
    (records: the marker in mediation_historicalsessionrecord; answers: each participant's
    last acknowledged answer is the stored one; admin: the marker in the invitation history),
    that each record's version equals its number of history rows and its newest history row
@@ -67,130 +69,6 @@ ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "load-test-" + secrets.token_hex(8)
 
 # --- Database and server ------------------------------------------------------------------
-
-SETUP = r"""
-import json
-from django.contrib.auth.models import User
-from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
-from mediation.models import DialogueSession, Invitation, Participant
-
-password = {password!r}
-n_fac, n_part = {facilitators}, {participants}
-recordable = list(
-    DialogueSession.objects.filter(archived_at__isnull=True, process__archived_at__isnull=True)
-    .exclude(confidentiality=DialogueSession.Confidentiality.NO_RECORD)
-    .order_by("starts_at")
-)
-upcoming = [s for s in recordable if s.ends_at > timezone.now()] or recordable
-demo = User.objects.get(username="organizer")
-demo.set_password(password)
-demo.save()
-# A confirmed device is asked for even with REQUIRE_2FA=false; the clients sign in with a
-# password alone, so the demo organizer's authenticator goes (on this throwaway database).
-TOTPDevice.objects.filter(user=demo).delete()
-out = {{"facilitators": [], "participants": [], "organizer": {{"username": "organizer"}}}}
-for i in range(n_fac):
-    user = User.objects.create_user(f"load-facilitator-{{i}}", password=password)
-    # Two sessions each, overlapping with the next facilitator: saves collide.
-    mine = [recordable[(i + k) % len(recordable)] for k in range(2)]
-    for session in mine:
-        session.facilitators.add(user)
-    out["facilitators"].append(
-        {{"username": user.username, "sessions": [str(s.pk) for s in mine]}}
-    )
-for i in range(n_part):
-    user = User.objects.create_user(f"load-participant-{{i}}", password=password)
-    person = Participant.objects.create(
-        name=f"Load participant {{i}}", category=Participant.Category.OTHER, user=user
-    )
-    mine = [upcoming[(i + k) % len(upcoming)] for k in range(min(2, len(upcoming)))]
-    for session in mine:
-        Invitation.objects.create(session=session, participant=person)
-    out["participants"].append(
-        {{"username": user.username, "sessions": [str(s.pk) for s in mine]}}
-    )
-others = Invitation.objects.exclude(participant__name__startswith="Load participant")
-out["organizer"]["invitations"] = [str(pk) for pk in others.values_list("pk", flat=True)[:6]]
-out["organizer"]["sessions"] = [str(s.pk) for s in recordable[:4]]
-print("LOADTEST-SETUP " + json.dumps(out))
-"""
-
-VERIFY = r"""
-import json, os
-from django.db import connection
-from django.db.models import Q
-from mediation.models import Invitation, SessionRecord
-
-data = json.load(open(os.environ["LOADTEST_ACKS"]))
-RecordHistory = SessionRecord.history.model
-InvitationHistory = Invitation.history.model
-missing, inconsistent = [], []
-
-for session_id, marker in data["records"]:
-    found = RecordHistory.objects.filter(session_id=session_id).filter(
-        Q(summary__contains=marker) | Q(internal_notes__contains=marker)
-        | Q(outcomes__contains=marker)
-    )
-    if not found.exists():
-        missing.append(f"record of {session_id}: {marker}")
-
-for invitation_id, marker in data["admin"]:
-    if not InvitationHistory.objects.filter(id=invitation_id, note__contains=marker).exists():
-        missing.append(f"admin note on invitation {invitation_id}: {marker}")
-
-for entry in data["answers"]:
-    invitation = Invitation.objects.filter(
-        session_id=entry["session"], participant__user__username=entry["username"]
-    ).first()
-    if invitation is None:
-        missing.append(f"invitation of {entry['username']} to {entry['session']}")
-        continue
-    for marker in entry["acked"]:
-        if not InvitationHistory.objects.filter(id=invitation.pk, note__contains=marker).exists():
-            missing.append(f"answer {marker} of {entry['username']} not in the history")
-    last = entry["last"]
-    later = entry["unconfirmed_after_last"]
-    stored = (invitation.response, invitation.note)
-    if last and not (
-        (last["marker"] in stored[1] and stored[0] == last["response"])
-        or any(m in stored[1] for m in later)
-    ):
-        missing.append(
-            f"last answer of {entry['username']} to {entry['session']}: stored {stored!r}, "
-            f"acknowledged {last!r}"
-        )
-
-for record in SessionRecord.objects.all():
-    rows = RecordHistory.objects.filter(id=record.pk)
-    newest = rows.order_by("-history_date", "-history_id").first()
-    if record.version != rows.count():
-        inconsistent.append(
-            f"record {record.pk}: version {record.version}, {rows.count()} history rows"
-        )
-    fields = ("summary", "internal_notes", "outcomes", "version", "state")
-    if newest is None or any(getattr(newest, f) != getattr(record, f) for f in fields):
-        inconsistent.append(f"record {record.pk}: newest history row differs from the row")
-
-for invitation in Invitation.objects.all():
-    newest = InvitationHistory.objects.filter(id=invitation.pk).order_by(
-        "-history_date", "-history_id"
-    ).first()
-    fields = ("response", "note", "session_id", "participant_id")
-    if newest is not None and any(getattr(newest, f) != getattr(invitation, f) for f in fields):
-        inconsistent.append(f"invitation {invitation.pk}: newest history row differs")
-
-integrity = "n/a"
-if connection.vendor == "sqlite":
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA integrity_check")
-        integrity = ", ".join(row[0] for row in cursor.fetchall())
-
-print("LOADTEST-VERIFY " + json.dumps({
-    "missing": missing, "inconsistent": inconsistent, "integrity": integrity,
-    "records": SessionRecord.objects.count(), "invitations": Invitation.objects.count(),
-}))
-"""
 
 
 def free_port() -> int:
@@ -246,10 +124,9 @@ def manage(env: dict, *args: str, stdin: str | None = None) -> str:
     return result.stdout
 
 
-def shell(env: dict, code: str, tag: str) -> dict:
-    out = manage(env, "shell", "--no-imports", "-c", code)
-    line = next(line for line in out.splitlines() if line.startswith(tag + " "))
-    return json.loads(line[len(tag) + 1 :])
+def manage_json(env: dict, *args: str) -> dict:
+    """Run one of the load test's management commands; they print one line of JSON."""
+    return json.loads(manage(env, *args))
 
 
 class Server:
@@ -610,10 +487,13 @@ def main() -> int:
         print(f"database: {database.vendor} ({database.url})")
         manage(env, "migrate", "--no-input", "-v", "0")
         manage(env, "seed_demo", "--password", PASSWORD)
-        plan = shell(
+        plan = manage_json(
             env,
-            SETUP.format(password=PASSWORD, facilitators=facilitators, participants=participants),
-            "LOADTEST-SETUP",
+            "loadtest_prepare",
+            "--no-input",
+            f"--password={PASSWORD}",
+            f"--facilitators={facilitators}",
+            f"--participants={participants}",
         )
         server.start()
         with urllib.request.urlopen(server.base + "/glossary/", timeout=10) as response:  # noqa: S310
@@ -661,7 +541,7 @@ def main() -> int:
             "records": stats.records, "admin": stats.admin,
             "answers": list(stats.answers.values()),
         }))  # fmt: skip
-        verdict = shell({**env, "LOADTEST_ACKS": str(acks_file)}, VERIFY, "LOADTEST-VERIFY")
+        verdict = manage_json(env, "loadtest_verify", str(acks_file))
         return report(args, stats, elapsed, verdict, faults, database.vendor)
     finally:
         server.stop()
