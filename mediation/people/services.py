@@ -21,6 +21,7 @@ from mediation.notifications import enqueue
 ORGANIZER_APPS = ("mediation", "glossary")
 
 
+@transaction.atomic
 def organizers_group_ensure() -> Group:
     """The Organizers group, holding every permission on the product's own models.
 

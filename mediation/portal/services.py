@@ -5,18 +5,18 @@ from __future__ import annotations
 import secrets
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mediation.errors import Refusal
 from mediation.models import (
     Invitation,
     Participant,
 )
 
 
-class AnswerClosed(ValidationError):
+class AnswerClosed(Refusal):
     """The session has started (or was cancelled): the answer can no longer change."""
 
 
@@ -32,7 +32,7 @@ def invitation_answer(
         Invitation.Response.DECLINED,
         Invitation.Response.TENTATIVE,
     }:
-        raise ValidationError(_("Choose accept, decline or tentative."), code="invalid_response")
+        raise Refusal(_("Choose accept, decline or tentative."), code="invalid_response")
     invitation = (
         Invitation.objects.select_for_update().select_related("session").get(pk=invitation.pk)
     )

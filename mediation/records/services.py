@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mediation import confidentiality, submissions
+from mediation.errors import Refusal
 from mediation.models import (
     ActionItem,
     AgendaItem,
@@ -25,27 +26,33 @@ from mediation.sessions import selectors as session_selectors
 
 
 # --- Session record, actions and the next round (facilitator workspace) -------------------
-class RecordRefused(Exception):
+class RecordRefused(Refusal):
     """The record may not change this way (no written record, locked, wrong state)."""
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
-
-class RecordConflict(Exception):
+class RecordConflict(Refusal):
     """Someone else saved the record since this form was opened: nothing was written."""
 
     def __init__(self, current: SessionRecord):
-        super().__init__("stale record version")
+        super().__init__(
+            _("Someone else saved this record meanwhile. Check it again."), code="conflict"
+        )
         self.current = current
 
 
-class AttributionUnconfirmed(Exception):
+class AttributionUnconfirmed(Refusal):
     """The summary names attendees and not every finding was confirmed (or one is stale)."""
 
     def __init__(self, findings, missing: set[str], stale: set[str]):
-        super().__init__("attribution findings not confirmed")
+        super().__init__(
+            _("The summary changed since this check was shown. Check it again below.")
+            if stale
+            else _(
+                "The summary names attendees. Rewrite those sentences, or confirm each one "
+                "below, then share."
+            ),
+            code="unconfirmed",
+        )
         self.findings = findings
         self.missing = missing
         self.stale = stale

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Case, Max, ProtectedError, Value, When
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from mediation import submissions
+from mediation.errors import Refusal
 from mediation.models import (
     AgendaItem,
     DialogueSession,
@@ -26,7 +26,7 @@ def _topic_for(*, session: DialogueSession, topic: Topic | None, new_topic_title
     it, reused if it has it, even when another facilitator created it a moment ago)."""
     if topic is not None:
         if topic.process_id != session.process_id:
-            raise ValidationError({"topic": _("Choose a topic of this session's process.")})
+            raise Refusal({"topic": _("Choose a topic of this session's process.")})
         return topic
     title = new_topic_title.strip()
     if not title:
@@ -43,7 +43,7 @@ def _topic_for(*, session: DialogueSession, topic: Topic | None, new_topic_title
 
 def _check_lead(session: DialogueSession, lead: Participant | None) -> None:
     if lead is not None and not session.invitations.filter(participant=lead).exists():
-        raise ValidationError({"lead": _("The lead must be invited to this session.")})
+        raise Refusal({"lead": _("The lead must be invited to this session.")})
 
 
 def _write_positions(session: DialogueSession, ordered_ids: list) -> None:
@@ -96,7 +96,7 @@ def agenda_item_add(
     if submission and not submissions.submission_claim(submission):
         existing = session.agenda_items.filter(pk=item_id).first()
         if existing is None:
-            raise ValidationError(_("This form was already sent. Reload the page."))
+            raise Refusal(_("This form was already sent. Reload the page."))
         return existing
     _check_lead(session, lead)
     topic = _topic_for(session=session, topic=topic, new_topic_title=new_topic_title)
@@ -140,7 +140,7 @@ def agenda_item_update(
     return item
 
 
-class AgendaItemHasRecord(Exception):
+class AgendaItemHasRecord(Refusal):
     """The item has notes in the session record; they must be cleared before it goes."""
 
 
@@ -151,7 +151,13 @@ def agenda_item_remove(*, item: AgendaItem) -> None:
     try:
         item.delete()
     except ProtectedError:
-        raise AgendaItemHasRecord from None
+        raise AgendaItemHasRecord(
+            _(
+                "“%(title)s” has notes in the session record. Clear its notes in the record "
+                "before removing it from the agenda."
+            )
+            % {"title": item.title}
+        ) from None
     _write_positions(session, _ordered_ids(session))
 
 
@@ -159,7 +165,7 @@ def agenda_item_remove(*, item: AgendaItem) -> None:
 def agenda_item_move(*, item: AgendaItem, direction: str) -> None:
     """Swap the item with its neighbour above ("up") or below ("down"); at an end, nothing."""
     if direction not in {"up", "down"}:
-        raise ValidationError(_("Move an item up or down."))
+        raise Refusal(_("Move an item up or down."))
     session = _lock_session(item.session)
     ids = _ordered_ids(session)
     if item.pk not in ids:
@@ -182,7 +188,7 @@ def agenda_reorder(*, session: DialogueSession, item_ids: list) -> None:
     session = _lock_session(session)
     current = _ordered_ids(session)
     if len(item_ids) != len(current) or set(item_ids) != set(current):
-        raise ValidationError(
+        raise Refusal(
             _("The agenda changed while you were reordering it. Here it is as it stands now."),
             code="stale_order",
         )

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from mediation import access, submissions
+from mediation.errors import Refusal
 from mediation.models import (
     AgendaItem,
     DialogueSession,
@@ -157,7 +157,7 @@ def invitation_add(
 ) -> Invitation:
     """Invite someone (the caller checked they are invitable by this user)."""
     if session.invitations.filter(participant=participant).exists():
-        raise ValidationError(_("This person is already invited to this session."))
+        raise Refusal(_("This person is already invited to this session."))
     invitation = Invitation(
         session=session, participant=participant, role=role or Invitation.Role.PARTICIPANT
     )
@@ -166,6 +166,7 @@ def invitation_add(
     return invitation
 
 
+@transaction.atomic
 def invitation_update(
     *,
     invitation: Invitation,
@@ -175,11 +176,9 @@ def invitation_update(
     attended: bool | None,
 ) -> Invitation:
     if side is not None and side.process_id != invitation.session.process_id:
-        raise ValidationError({"side": _("Choose a side of this session's process.")})
+        raise Refusal({"side": _("Choose a side of this session's process.")})
     if attended is not None and invitation.session.starts_at > timezone.now():
-        raise ValidationError(
-            {"attended": _("Attendance can be noted once the session has started.")}
-        )
+        raise Refusal({"attended": _("Attendance can be noted once the session has started.")})
     invitation.role = role
     invitation.side = side
     invitation.capacity = capacity
@@ -189,7 +188,7 @@ def invitation_update(
     return invitation
 
 
-class InvitationAnswered(Exception):
+class InvitationAnswered(Refusal):
     """The person has answered; the invitation stays as a trace of that answer."""
 
 
@@ -197,5 +196,7 @@ class InvitationAnswered(Exception):
 def invitation_remove(*, invitation: Invitation) -> None:
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.response != Invitation.Response.INVITED:
-        raise InvitationAnswered
+        raise InvitationAnswered(
+            _("%(name)s has answered: the invitation stays.") % {"name": invitation.participant}
+        )
     invitation.delete()

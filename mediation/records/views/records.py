@@ -146,7 +146,7 @@ def session_record_edit(request, session_id: UUID) -> HttpResponse:
             record=record,
             form=form,
             item_forms=item_forms,
-            error=refused.message,
+            error=refused.text,
         )
     message = _("The record is saved.")
     level = messages.SUCCESS
@@ -205,7 +205,7 @@ def session_record_share(request, session_id: UUID) -> HttpResponse:
                 confirmed=confirmed,
             )
         except services.RecordRefused as refused:
-            error = refused.message
+            error = refused.text
         except services.RecordConflict:
             error = _(
                 "The record changed since this check was shown. Check the summary again "
@@ -213,13 +213,7 @@ def session_record_share(request, session_id: UUID) -> HttpResponse:
             )
             form = None
         except services.AttributionUnconfirmed as unconfirmed:
-            if unconfirmed.stale:
-                error = _("The summary changed since this check was shown. Check it again below.")
-            else:
-                error = _(
-                    "The summary names attendees. Rewrite those sentences, or confirm each "
-                    "one below, then share."
-                )
+            error = unconfirmed.text
         else:
             return _done(request, can, _("The summary is shared with participants."))
     record = _record_of(session) if confidentiality.may_record(session) else None
@@ -234,7 +228,7 @@ def _lifecycle(request, can, change, success: str) -> HttpResponse:
     try:
         change(session=can.session, user=request.user)
     except services.RecordRefused as refused:
-        return _done(request, can, refused.message, level=messages.ERROR)
+        return _done(request, can, refused.text, level=messages.ERROR)
     return _done(request, can, success)
 
 

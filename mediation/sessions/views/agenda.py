@@ -10,14 +10,13 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from mediation.errors import add_service_errors
+from mediation.errors import Refusal, add_service_errors
 from mediation.models import AgendaItem, DialogueSession
 
 from .. import agenda, planning
@@ -68,8 +67,8 @@ def agenda_add(request, session_id: UUID) -> HttpResponse:
                 submission=form.cleaned_data["submission"],
                 **_item_fields(form),
             )
-        except ValidationError as error:
-            add_service_errors(form, error)
+        except Refusal as refused:
+            add_service_errors(form, refused)
         else:
             return ctx.done(SECTION, _("“%(title)s” added to the agenda.") % {"title": item.title})
     return ctx.render(SECTION, agenda_form=form)
@@ -121,8 +120,8 @@ def agenda_item_edit(request, session_id: UUID, item_id: UUID) -> HttpResponse:
                 agenda.agenda_item_update(item=item, **_item_fields(form))
             except AgendaItem.DoesNotExist:
                 return _gone(ctx)
-            except ValidationError as error:
-                add_service_errors(form, error)
+            except Refusal as refused:
+                add_service_errors(form, refused)
             else:
                 return ctx.done(SECTION, _("“%(title)s” saved.") % {"title": item.title})
     else:
@@ -140,16 +139,8 @@ def agenda_item_remove(request, session_id: UUID, item_id: UUID) -> HttpResponse
         agenda.agenda_item_remove(item=item)
     except AgendaItem.DoesNotExist:
         return _gone(ctx)
-    except agenda.AgendaItemHasRecord:
-        return ctx.done(
-            SECTION,
-            _(
-                "“%(title)s” has notes in the session record. Clear its notes in the record "
-                "before removing it from the agenda."
-            )
-            % {"title": item.title},
-            level=messages.ERROR,
-        )
+    except Refusal as refused:
+        return ctx.done(SECTION, refused.text, level=messages.ERROR)
     return ctx.done(SECTION, _("“%(title)s” removed from the agenda.") % {"title": item.title})
 
 
@@ -164,8 +155,8 @@ def agenda_item_move(request, session_id: UUID, item_id: UUID) -> HttpResponse:
         agenda.agenda_item_move(item=item, direction=direction)
     except AgendaItem.DoesNotExist:
         return _gone(ctx)
-    except ValidationError as error:
-        return ctx.done(SECTION, " ".join(error.messages), level=messages.ERROR)
+    except Refusal as refused:
+        return ctx.done(SECTION, refused.text, level=messages.ERROR)
     moved = {"up": _("“%(title)s” moved up."), "down": _("“%(title)s” moved down.")}
     return ctx.done(SECTION, moved[direction] % {"title": item.title})
 
@@ -180,6 +171,6 @@ def agenda_reorder(request, session_id: UUID) -> HttpResponse:
         agenda.agenda_reorder(session=ctx.session, item_ids=ids)
     except ValueError:
         return ctx.done(SECTION, _("That is not an order of this agenda."), level=messages.ERROR)
-    except ValidationError as error:
-        return ctx.done(SECTION, " ".join(error.messages), level=messages.ERROR)
+    except Refusal as refused:
+        return ctx.done(SECTION, refused.text, level=messages.ERROR)
     return ctx.done(SECTION, _("The new order of the agenda is saved."))

@@ -11,7 +11,6 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -20,7 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from mediation import audit
-from mediation.errors import add_service_errors
+from mediation.errors import Refusal, add_service_errors
 from mediation.models import DialogueSession, Invitation
 
 from .. import planning, services
@@ -77,8 +76,8 @@ def invitation_add(request, session_id: UUID) -> HttpResponse:
         services.invitation_add(
             session=ctx.session, participant=person, role=form.cleaned_data["role"]
         )
-    except ValidationError as error:
-        return ctx.done(SECTION, " ".join(error.messages), level=messages.ERROR)
+    except Refusal as refused:
+        return ctx.done(SECTION, refused.text, level=messages.ERROR)
     return ctx.done(SECTION, _("%(name)s is invited.") % {"name": person})
 
 
@@ -92,8 +91,8 @@ def invitation_update(request, session_id: UUID, invitation_id: UUID) -> HttpRes
     if form.is_valid():
         try:
             services.invitation_update(invitation=invitation, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
+        except Refusal as refused:
+            add_service_errors(form, refused)
         else:
             return ctx.done(SECTION, _("Saved for %(name)s.") % {"name": invitation.participant})
     return ctx.render(SECTION, invitation_form=form)
@@ -107,12 +106,8 @@ def invitation_remove(request, session_id: UUID, invitation_id: UUID) -> HttpRes
     invitation = _invitation(ctx.session, invitation_id)
     try:
         services.invitation_remove(invitation=invitation)
-    except services.InvitationAnswered:
-        return ctx.done(
-            SECTION,
-            _("%(name)s has answered: the invitation stays.") % {"name": invitation.participant},
-            level=messages.ERROR,
-        )
+    except Refusal as refused:
+        return ctx.done(SECTION, refused.text, level=messages.ERROR)
     return ctx.done(
         SECTION, _("The invitation of %(name)s is withdrawn.") % {"name": invitation.participant}
     )
