@@ -16,10 +16,12 @@ from django.apps import apps
 from django.contrib import admin
 from django.test import RequestFactory
 
-ROOT = Path(__file__).resolve().parents[2]
+from .source import PRODUCT, ROOT, python_files
+
 # Modules that face people: pages, fragments, the admin and what templates call.
 FACING = [
-    *sorted((ROOT / "mediation" / "views").glob("*.py")),
+    *(path for path in python_files(PRODUCT) if "views" in (path.stem, path.parent.name)),
+    ROOT / "mediation" / "sessions" / "context.py",
     *sorted((ROOT / "mediation" / "admin").glob("*.py")),
     ROOT / "mediation" / "context_processors.py",
     *sorted((ROOT / "mediation" / "templatetags").glob("*.py")),
@@ -64,6 +66,8 @@ def _offences(path: Path, scoped: set[str]) -> list[str]:
 
 
 def test_views_and_the_admin_query_the_dialogue_work_only_through_access():
+    assert len(FACING) > 20, "the views were not found: has the layout changed?"
+    assert not any(".venv" in str(path) for path in FACING)
     scoped = _scoped_model_names()
     assert {"DialogueProcess", "Participant", "SessionRecord", "ProcessMember"} <= scoped
     offences = [o for path in FACING for o in _offences(path, scoped)]
