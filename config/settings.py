@@ -106,7 +106,7 @@ MIDDLEWARE = [
     "accounts.middleware.UserLocaleMiddleware",
     # Marks whether this sign-in was confirmed with a second factor (request.user.is_verified).
     "django_otp.middleware.OTPMiddleware",
-    # Sends those who owe a second factor (see mediation/twofactor.py) to confirm a code.
+    # Sends those who owe a second factor (see accounts/twofactor.py) to confirm a code.
     "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -192,7 +192,7 @@ SESSION_COOKIE_AGE = envint("SESSION_IDLE_MINUTES", 120) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 
 # Organizers, facilitators and superusers must enrol and confirm a code from an authenticator
-# app after their password (see mediation/twofactor.py). Off only for local development with
+# app after their password (see accounts/twofactor.py). Off only for local development with
 # DEBUG. Off or on, anyone with a confirmed device is asked for it.
 REQUIRE_2FA = envbool("REQUIRE_2FA", not DEBUG)
 OTP_TOTP_ISSUER = "Dialogue tracker"

@@ -6,13 +6,14 @@ records (what the facilitator logged and the follow-up actions).
 """
 
 from mediation.models.accounts import TwoFactorAccount
-from mediation.models.audit import FormSubmission, ReadEvent
+from mediation.models.audit import ReadEvent
 from mediation.models.consent import Consent
 from mediation.models.people import Participant, Profile
 from mediation.models.processes import DialogueProcess, Side, Topic
 from mediation.models.records import ActionItem, ItemRecord, SessionRecord
 from mediation.models.roster import ProcessMember
 from mediation.models.sessions import AgendaItem, DialogueSession, Invitation
+from mediation.models.submissions import FormSubmission
 
 __all__ = [
     "ActionItem",

@@ -1,38 +1,28 @@
 """A participant's own consents: see, give and withdraw them, per process, at once."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseBadRequest
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from mediation import access
+from mediation.fragments import render_region
 from mediation.models import Consent
 
 from . import selectors, services
+from .forms import ConsentChangeForm
 
 
-class ConsentChangeForm(forms.Form):
-    process = forms.UUIDField()
-    kind = forms.ChoiceField(choices=Consent.Kind.choices)
-    action = forms.ChoiceField(
-        choices=[("give", gettext_lazy("Give")), ("withdraw", gettext_lazy("Withdraw"))]
-    )
-
-
-def _render(request, **extra) -> HttpResponse:
-    template = "mediation/my_consents.html"
-    if request.htmx:
-        template += "#consents"
-    return render(
+def _render(request) -> HttpResponse:
+    return render_region(
         request,
-        template,
-        {"processes": selectors.consents_of_participant(request.user), **extra},
+        "mediation/my_consents.html",
+        "consents",
+        {"processes": selectors.consents_of_participant(request.user)},
     )
 
 
@@ -70,7 +60,7 @@ def my_consents_change(request) -> HttpResponse:
             "consent": label,
             "process": process,
         }
-    if request.htmx:
-        return _render(request, note=note)
     messages.success(request, note)
+    if request.htmx:
+        return _render(request)
     return redirect("my_consents")

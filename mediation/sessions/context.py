@@ -5,7 +5,7 @@ A request that opens a session gets what the viewer may do there once
 protocol (`SessionPageContext.render` and `.done`):
 
 - htmx: the section's fragment, `mediation/session/_<section>.html#<section>`, followed by
-  the messages out of band (`base.html#messages`);
+  the messages out of band (`mediation.fragments`);
 - a plain POST that wrote: a redirect to the page at the section's anchor, the message kept
   for the next page;
 - bad input, either way: the section (htmx) or the whole page with every form, the bound one
@@ -21,10 +21,10 @@ from functools import cached_property
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from mediation import access, audit, confidentiality
+from mediation.fragments import render_region
 from mediation.models import ActionItem, Invitation, SessionRecord
 from mediation.records.forms import ActionItemAddForm, ActionItemForm
 from mediation.records.selectors import record_items
@@ -37,12 +37,7 @@ SECTIONS = ("agenda", "invitations", "record", "actions")
 
 
 def section_template(section: str) -> str:
-    return f"mediation/session/_{section}.html#{section}"
-
-
-def messages_out_of_band(request) -> str:
-    """The messages block of every page, marked to replace the page's own (htmx)."""
-    return render_to_string("base.html#messages", {"oob": True}, request=request)
+    return f"mediation/session/_{section}.html"
 
 
 class SessionPageContext:
@@ -195,12 +190,8 @@ class SessionPageContext:
             section = None
         context = self.context(**kwargs)
         self._audit(section)
-        if section is None:
-            body = render_to_string(PAGE, context, request=self.request)
-        else:
-            body = render_to_string(section_template(section), context, request=self.request)
-            body += messages_out_of_band(self.request)
-        return HttpResponse(body, status=status)
+        template = PAGE if section is None else section_template(section)
+        return render_region(self.request, template, section, context, status=status)
 
     def done(self, section: str, message: str, *, level=messages.SUCCESS) -> HttpResponse:
         """After a write: the fresh section for htmx, else back to the page at the section."""

@@ -11,13 +11,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from mediation import access, audit, confidentiality
+from mediation.fragments import render_region
 from mediation.models import SessionRecord
 from mediation.records import attribution
 from mediation.sessions import selectors as session_selectors
@@ -62,10 +62,7 @@ def _render_editor(request, session, *, record, form, item_forms, conflict=None,
         context["conflict_rows"] = [
             (f.agenda_item, saved.get(f.agenda_item.pk)) for f in item_forms
         ]
-    template = "mediation/record_edit.html"
-    if request.htmx:
-        template += "#record"
-    return render(request, template, context)
+    return render_region(request, "mediation/record_edit.html", SECTION, context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -189,10 +186,10 @@ def session_record_share(request, session_id: UUID) -> HttpResponse:
     can = access.open_session(request.user, session_id, edit=True)
     session = can.session
     record = _record_of(session) if confidentiality.may_record(session) else None
-    template = "mediation/record_share.html" + ("#record" if request.htmx else "")
+    template = "mediation/record_share.html"
     if request.method == "GET":
         audit.record_read(request.user, record)
-        return render(request, template, _share_context(session, record))
+        return render_region(request, template, SECTION, _share_context(session, record))
     form = ShareForm(request.POST)
     confirmed = set(request.POST.getlist("confirm"))
     error = ""
@@ -217,9 +214,10 @@ def session_record_share(request, session_id: UUID) -> HttpResponse:
         else:
             return _done(request, can, _("The summary is shared with participants."))
     record = _record_of(session) if confidentiality.may_record(session) else None
-    return render(
+    return render_region(
         request,
         template,
+        SECTION,
         _share_context(session, record, confirmed=confirmed, error=error, form=form),
     )
 

@@ -7,7 +7,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -15,6 +15,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from mediation import access
+from mediation.fragments import render_region
 
 from .. import services
 from ..forms import PlanNextSessionForm
@@ -46,5 +47,6 @@ def session_plan_next(request, session_id: UUID) -> HttpResponse:
             return redirect(planned)
     else:
         form = PlanNextSessionForm(session=session)
-    template = "mediation/plan_next.html" + ("#plan-next" if request.htmx else "")
-    return render(request, template, {"session": session, "form": form})
+    return render_region(
+        request, "mediation/plan_next.html", "plan-next", {"session": session, "form": form}
+    )
