@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from mediation.management.commands.seed_demo import DEMO_PASSWORD
+from mediation.demo.logins import DEMO_PASSWORD
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from mediation.management.commands.seed_demo import DEMO_PASSWORD
+from mediation.demo.logins import DEMO_PASSWORD
 from mediation.models import Invitation
 
 

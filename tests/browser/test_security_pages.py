@@ -8,7 +8,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
-from mediation.management.commands.seed_demo import DEMO_PASSWORD
+from mediation.demo.logins import DEMO_PASSWORD
 
 
 @pytest.fixture

@@ -3,11 +3,24 @@
 import io
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
-from mediation import access
-from mediation.models import DialogueProcess, DialogueSession, Participant
+from mediation import access, confidentiality
+from mediation.demo.people import PEOPLE
+from mediation.models import (
+    ActionItem,
+    AgendaItem,
+    DialogueProcess,
+    DialogueSession,
+    Invitation,
+    Participant,
+    ProcessMember,
+    SessionRecord,
+)
+from mediation.records import attribution
+from mediation.sessions import selectors as session_selectors
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +54,14 @@ def test_running_it_twice_changes_nothing():
     before = counts()
     seed()
     assert counts() == before
+
+
+def test_running_it_twice_adds_no_row_to_any_table():
+    seed()
+    before = {model._meta.label: model._default_manager.count() for model in apps.get_models()}
+    seed()
+    after = {model._meta.label: model._default_manager.count() for model in apps.get_models()}
+    assert after == before
 
 
 def test_it_prints_the_logins_and_the_password():
@@ -84,3 +105,69 @@ def test_the_river_organizer_runs_one_process_and_sees_only_its_people():
     theirs = set(access.participants_visible_to(river).values_list("pk"))
     assert theirs and theirs < everyone
     assert not access.participants_visible_to(river).filter(identity_protected=True).exists()
+
+
+def test_every_person_of_the_data_is_loaded_as_the_roster_form_would_accept_them():
+    seed()
+    assert Participant.objects.count() == len(PEOPLE)
+    for person in Participant.objects.all():
+        person.full_clean()
+        assert person.memberships.exists(), person.name
+
+
+def test_every_invitee_is_on_the_process_roster_in_the_side_they_come_from():
+    seed()
+    for invitation in Invitation.objects.select_related("session", "side"):
+        member = ProcessMember.objects.get(
+            process_id=invitation.session.process_id, participant_id=invitation.participant_id
+        )
+        assert invitation.side is not None
+        assert member.side == invitation.side
+        assert member.added_by is not None
+
+
+def test_agendas_actions_and_invitations_pass_the_checks_the_services_run():
+    seed()
+    for row in [
+        *AgendaItem.objects.all(),
+        *ActionItem.objects.all(),
+        *Invitation.objects.all(),
+    ]:
+        row.full_clean()  # topic of the session's process, lead or owner invited, side
+    for invitation in Invitation.objects.select_related("session"):
+        session = invitation.session
+        if invitation.response != Invitation.Response.INVITED:
+            assert invitation.responded_at < session.starts_at  # answered while it was open
+        if invitation.attended is not None:
+            assert session.status == DialogueSession.Status.HELD
+
+
+def test_records_went_through_the_record_services_and_their_checks():
+    seed()
+    records = SessionRecord.objects.select_related("session")
+    assert {r.state for r in records} == {SessionRecord.State.DRAFT, SessionRecord.State.SHARED}
+    for record in records:
+        session = record.session
+        assert confidentiality.may_record(session)
+        assert session.starts_at < record.updated_at
+        # Every save and share through the services bumps the version and adds a history row.
+        assert record.version == record.history.count() > 1
+        assert record.updated_by == session.facilitators.get()
+        if record.is_shared and confidentiality.needs_attribution_check(session):
+            terms = attribution.terms_for(session_selectors.attendees_of(session))
+            assert attribution.find_attributions(record.summary, terms) == []
+
+
+def test_the_river_organizer_sees_only_people_of_the_river_valley_process():
+    seed()
+    river = User.objects.get(username="river-organizer")
+    process = DialogueProcess.objects.get(title="River valley water dialogue")
+    roster = set(process.members.values_list("participant_id", flat=True))
+    seen = set(access.participants_visible_to(river).values_list("pk", flat=True))
+    assert seen == roster
+    for person in access.participants_visible_to(river):
+        assert process.pk in access.processes_of(person), person.name
+    # Someone also in the back channel is seen, but who they are stays the other organizer's.
+    both = Participant.objects.get(name="Amina Haddad")
+    assert both.pk in seen
+    assert not access.can_change_identity(river, both)

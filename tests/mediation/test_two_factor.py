@@ -16,7 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import devices as twofactor_devices
 from accounts import twofactor as account_twofactor
-from mediation.management.commands.seed_demo import (
+from mediation.demo.logins import (
     DEMO_2FA_USERS,
     DEMO_DEVICE_NAME,
     DEMO_TOTP_KEY,

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from mediation.management.commands.seed_demo import DEMO_2FA_USERS, DEMO_DEVICE_NAME, DEMO_TOTP_KEY
+from mediation.demo.logins import DEMO_2FA_USERS, DEMO_DEVICE_NAME, DEMO_TOTP_KEY
 
 
 def current_code(device: TOTPDevice) -> str:

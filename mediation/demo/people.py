@@ -1,0 +1,132 @@
+"""The people of the demo's roster: every category, two protected identities, and the
+participant and facilitator logins' own entries. Each process puts them on its roster."""
+
+from mediation.demo.plans import Person
+from mediation.models import Participant
+
+C = Participant.Category
+
+PEOPLE = (
+    Person(
+        "Eleanor Whitfield",
+        "eleanor.whitfield@demo.example.org",
+        C.RETIRED_CIVIL,
+        "Former State Department",
+        "United States",
+        "English",
+        "Nuclear non-proliferation, verification regimes",
+    ),
+    Person(
+        "James Okafor",
+        "james.okafor@demo.example.org",
+        C.RETIRED_MILITARY,
+        "Retired, US Army",
+        "United States",
+        "English, Korean",
+        "Armistice mechanisms, military confidence-building",
+    ),
+    Person(
+        "Han Soo-jin",
+        "han.soo-jin@demo.example.org",
+        C.ACADEMIC,
+        "Seoul Institute for Peace Studies",
+        "Republic of Korea",
+        "Korean, English",
+        "Inter-Korean relations, humanitarian access",
+    ),
+    Person(
+        "Ri Chol-min",
+        "ri.chol-min@demo.example.org",
+        C.RETIRED_CIVIL,
+        "Former foreign ministry official",
+        "DPRK",
+        "Korean, English",
+        "Sanctions, normalisation sequencing",
+        pseudonym="Participant K",
+    ),
+    Person(
+        "Margaret Lindqvist",
+        "margaret.lindqvist@demo.example.org",
+        C.ACADEMIC,
+        "Uppsala University",
+        "Sweden",
+        "Swedish, English",
+        "Conflict mediation, protecting power arrangements",
+    ),
+    Person(
+        "Tomoko Aizawa",
+        "tomoko.aizawa@demo.example.org",
+        C.ACADEMIC,
+        "Kyoto Centre for Asian Security",
+        "Japan",
+        "Japanese, English",
+        "Regional security architecture",
+    ),
+    Person(
+        "Colonel (ret.) Pak Yong-ho",
+        "colonel.pak.yong-ho@demo.example.org",
+        C.RETIRED_MILITARY,
+        "Retired, Korean People's Army",
+        "DPRK",
+        "Korean",
+        "Military hotlines, incident prevention",
+        pseudonym="Participant M",
+    ),
+    # Addresses without accents: the roster's address field accepts ASCII only.
+    Person(
+        "Lucía Ramírez",
+        "lucia.ramirez@demo.example.org",
+        C.SOCIAL_ACTIVIST,
+        "Valley Water Alliance",
+        "Peru",
+        "Spanish, Quechua, English",
+        "Community organising, water rights",
+    ),
+    Person(
+        "Daniel Mwangi",
+        "daniel.mwangi@demo.example.org",
+        C.SOCIAL_ACTIVIST,
+        "Environmental Justice Network",
+        "Kenya",
+        "English, Swahili",
+        "Environmental mediation, community consent",
+    ),
+    Person(
+        "Sofía Quispe",
+        "sofia.quispe@demo.example.org",
+        C.PUBLIC_FIGURE,
+        "Mayor of San Isidro (former)",
+        "Peru",
+        "Spanish, Quechua",
+        "Local government, land use",
+    ),
+    Person(
+        "Robert Hale",
+        "robert.hale@demo.example.org",
+        C.OTHER,
+        "Andes Copper Corporation",
+        "Canada",
+        "English, Spanish",
+        "Community relations, environmental permitting",
+    ),
+    Person(
+        "Amina Haddad",
+        "amina.haddad@demo.example.org",
+        C.ACADEMIC,
+        "Graduate Institute Geneva",
+        "Lebanon",
+        "Arabic, French, English",
+        "Dialogue design, Track II methodology",
+        login="participant",
+    ),
+    # The demo facilitator is on the roster too, so they can own follow-up actions.
+    Person(
+        "Farid Facilitator",
+        "facilitator@demo.example.org",
+        C.OTHER,
+        "Geneva Dialogue Centre",
+        "Switzerland",
+        "French, Arabic, English",
+        login="facilitator",
+    ),
+)
