@@ -10,6 +10,7 @@ from django.db import transaction
 
 from mediation.models import Participant
 
+# Letters and digits no one misreads when typing a username from an email.
 USERNAME_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 
 
@@ -22,7 +23,6 @@ def _new_username() -> str:
             return username
 
 
-@transaction.atomic
 @transaction.atomic
 def participant_account_ensure(*, participant: Participant) -> User:
     """The participant's sign-in account, created (without a usable password) if missing.

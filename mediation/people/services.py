@@ -86,7 +86,6 @@ def consents_withdraw(*, queryset: QuerySet[Consent], user) -> int:
     return len(consents)
 
 
-# Letters and digits no one misreads when typing a username from an email.
 @transaction.atomic
 def participant_add(
     *, participant: Participant, process: DialogueProcess | None, side: Side | None, user
