@@ -8,7 +8,7 @@ their own world (agenda items, invitations) and data builders.
 import pytest
 from django.urls import reverse
 
-from tests.mediation.test_access_matrix import PERSONAS, expected_for
+from tests.mediation.access.test_access_matrix import PERSONAS, expected_for
 
 
 @pytest.fixture

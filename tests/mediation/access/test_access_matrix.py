@@ -411,7 +411,7 @@ def test_only_organizers_open_the_admin(world, client, persona, expected):
 
 
 # The admin's two-factor console (its list and its reset action), with every persona and
-# organizers of other processes: tests/mediation/test_admin_devices.py.
+# organizers of other processes: tests/mediation/admin/test_admin_devices.py.
 
 
 # --- Facilitator workspace: the session record, actions, next round ----------------------
@@ -497,7 +497,7 @@ WRITES = [
 
 # --- Pages that take both GET and POST, and POST-only URLs (security issue) ---------------
 # REQUIRE_2FA is off here (tests/conftest.py): nobody owes a code, and nobody has a device,
-# so the code page sends everyone to set one up. tests/mediation/test_two_factor.py covers
+# so the code page sends everyone to set one up. tests/accounts/test_two_factor.py covers
 # the pages with REQUIRE_2FA on.
 
 MATRIX_GET_AND_POST = [

@@ -320,8 +320,8 @@ def test_the_next_round_carries_only_what_the_planner_may_open(
 
 
 # --- 6. The invitation search mapped a pseudonym to a real name ---------------------------
-# (tests/mediation/test_invitations.py: searching as a facilitator shows the pseudonym only
-# and does not match on the hidden name.)
+# (tests/mediation/sessions/test_invitations.py: searching as a facilitator shows the
+# pseudonym only and does not match on the hidden name.)
 
 
 def test_the_invitation_search_shows_a_pseudonym_to_a_facilitator_who_may_not_see_the_name(
