@@ -22,7 +22,7 @@ from mediation.demo.logins import (
     DEMO_TOTP_KEY,
 )
 from tests.factories import PASSWORD, UserFactory
-from tests.mediation.test_access_matrix import MATRIX
+from tests.mediation.access.matrix import MATRIX
 
 VERIFY = reverse("two_factor_verify")
 SETUP = reverse("two_factor_setup")

@@ -1,14 +1,15 @@
 """The access matrix of the agenda builder and invitations: every form page and write,
 with every persona, on the persona's own session and on another session of the process.
 
-Kept apart from test_access_matrix.py (which holds the GET pages) because these rows need
-their own world (agenda items, invitations) and data builders.
+Kept apart from test_access_matrix_pages.py and test_access_matrix_writes.py (whose rows
+are in matrix.py) because these rows need their own world (agenda items, invitations) and
+data builders.
 """
 
 import pytest
 from django.urls import reverse
 
-from tests.mediation.test_access_matrix import PERSONAS, expected_for
+from tests.mediation.access.matrix import PERSONAS, expected_for
 
 
 @pytest.fixture
@@ -22,7 +23,7 @@ def world(session, other_session, process, all_personas):
 
 
 # --- Facilitator workspace: agenda builder and invitations --------------------------------
-# Its GET pages are rows of MATRIX (above); forms that also accept POST, and POST-only
+# Its GET pages are rows of MATRIX (matrix.py); forms that also accept POST, and POST-only
 # writes, have their own tables, since test_pages_refuse_writes expects every MATRIX row to
 # refuse POST.
 
