@@ -22,6 +22,8 @@ from tests.factories import (
     TopicFactory,
 )
 
+from .walker import WORLD_LABELS
+
 
 def _objects_of(session, participant):
     process = session.process
@@ -32,7 +34,7 @@ def _objects_of(session, participant):
     invitation = session.invitations.get(participant=participant)
     invitation.side = side
     invitation.save()
-    return {
+    objects = {
         "mediation.DialogueProcess": process,
         "mediation.DialogueSession": session,
         "mediation.Topic": topic,
@@ -48,6 +50,8 @@ def _objects_of(session, participant):
             process=process, participant=participant, side=side
         ),
     }
+    assert set(objects) == WORLD_LABELS, "keep walker.WORLD_LABELS in step with the world"
+    return objects
 
 
 @pytest.fixture
