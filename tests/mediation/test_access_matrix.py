@@ -5,12 +5,15 @@ without the right gets 403; an anonymous visitor is sent to sign in. Later issue
 their URLs here.
 """
 
+import copy
 import re
 import uuid
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+
+from tests.personas import make_cast, rows_for_the_module
 
 MISSING = uuid.UUID("00000000-0000-4000-8000-000000000000")
 EDITORS = {"organizer": 200, "facilitator": 200, "participant": 403, "stranger": 404}
@@ -314,14 +317,38 @@ def _request(client, url, expected):
     return client.get(url)
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _module_cast(django_db_setup, django_db_blocker):
+    """Every persona of tests/conftest.py and their processes, made once for the module's
+    ~540 tests instead of before each; every test starts from these rows (tests/personas.py)."""
+    with rows_for_the_module(django_db_blocker):
+        with django_db_blocker.unblock():
+            cast = make_cast(co_participant=True)
+        yield cast
+
+
 @pytest.fixture
-def world(session, other_session, process, all_personas):
+def world(_module_cast, db):
+    """This test's copy: the session, the other session of the process, the process, and
+    every persona, the attackers' included (their foreign process and session exist)."""
+    cast = copy.deepcopy(_module_cast)
     return {
-        "session": session,
-        "other_session": other_session,
-        "process": process,
-        **all_personas,
+        "session": cast["session"],
+        "other_session": cast["other_session"],
+        "process": cast["process"],
+        **{name: cast[name] for name in PERSONAS},
     }
+
+
+# The shared fixtures of the same name, taken from the world rather than made again.
+@pytest.fixture
+def organizer(world):
+    return world["organizer"]
+
+
+@pytest.fixture
+def participant(world):
+    return world["participant"]
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
