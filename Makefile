@@ -13,8 +13,8 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3 \
 	  $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$c; break; }; \
 	done)
 
-.PHONY: run test venv dev-venv migrate demo demo-code lint format check-deploy backup restore \
-	clean loadtest faulttest
+.PHONY: run test venv dev-venv chromium migrate demo demo-code lint format check-deploy backup \
+	restore clean loadtest faulttest
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed; set PYTHON=/path/to/python3.12"; exit 1; }
@@ -57,7 +57,27 @@ format: dev-venv
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: dev-venv
+# The browser tests drive Debian's Chromium (tests/browser/conftest.py; CHROMIUM_PATH
+# overrides where). Run as root, this installs it when missing; otherwise it stops and says
+# how, before any test runs.
+CHROMIUM_PATH ?= /usr/bin/chromium
+
+chromium:
+	@if [ ! -x "$(CHROMIUM_PATH)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "The browser tests need Chromium at $(CHROMIUM_PATH). Install it with:"; \
+	    echo "    sudo apt-get install chromium"; \
+	    echo "(or set CHROMIUM_PATH to a Chromium that is there), then run make test again."; \
+	    exit 1; \
+	  fi; \
+	fi
+	@test -x "$(CHROMIUM_PATH)" || { echo "No Chromium at $(CHROMIUM_PATH) (set CHROMIUM_PATH)"; exit 1; }
+
+test: dev-venv chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py check

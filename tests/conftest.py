@@ -12,37 +12,32 @@ only, with `foreign_session`, facilitated by `other_facilitator`, to which
 """
 
 import pytest
-from django.contrib.auth.models import Group
 from django.db import connection
-from django.test import Client
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from mediation.access import ORGANIZERS_GROUP
-from tests.factories import (
-    DialogueProcessFactory,
-    DialogueSessionFactory,
-    InvitationFactory,
-    ParticipantFactory,
-    UserFactory,
+from tests.factories import DialogueProcessFactory, DialogueSessionFactory, UserFactory
+from tests.personas import (
+    client_for,
+    make_co_participant,
+    make_foreign_session,
+    make_organizer,
+    make_participant,
+    make_session,
 )
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """Real hashers are slow on purpose; tests create many users."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def _organizer(username: str):
-    user = UserFactory(username=username, is_staff=True)
-    group, _ = Group.objects.get_or_create(name=ORGANIZERS_GROUP)
-    user.groups.add(group)
-    return user
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing():
+    """Real hashers are slow on purpose; tests create many users. For the whole run, so rows
+    made once for a module (tests/personas.py) are hashed the same way."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture
 def organizer(db):
-    return _organizer("organizer")
+    return make_organizer("organizer")
 
 
 @pytest.fixture
@@ -52,9 +47,7 @@ def facilitator(db):
 
 @pytest.fixture
 def participant(db):
-    user = UserFactory(username="participant")
-    ParticipantFactory(user=user, name="Amina Participant")
-    return user
+    return make_participant("participant", "Amina Participant")
 
 
 @pytest.fixture
@@ -65,7 +58,7 @@ def stranger(db):
 @pytest.fixture
 def other_organizer(db):
     """An organizer of another process only (the river-valley organizer of the demo)."""
-    return _organizer("other-organizer")
+    return make_organizer("other-organizer")
 
 
 @pytest.fixture
@@ -75,9 +68,7 @@ def other_facilitator(db):
 
 @pytest.fixture
 def other_participant(db):
-    user = UserFactory(username="other-participant")
-    ParticipantFactory(user=user, name="Boris Outsider")
-    return user
+    return make_participant("other-participant", "Boris Outsider")
 
 
 @pytest.fixture
@@ -87,20 +78,13 @@ def foreign_process(other_organizer):
 
 @pytest.fixture
 def foreign_session(foreign_process, other_facilitator, other_participant):
-    session = DialogueSessionFactory(
-        process=foreign_process, facilitators=[other_facilitator], title="Foreign session"
-    )
-    InvitationFactory(session=session, participant=other_participant.participant)
-    return session
+    return make_foreign_session(foreign_process, other_facilitator, other_participant)
 
 
 @pytest.fixture
 def co_participant(session):
     """Another participant invited to `session`: they share a room with `participant`."""
-    user = UserFactory(username="co-participant")
-    ParticipantFactory(user=user, name="Chen Co-participant")
-    InvitationFactory(session=session, participant=user.participant)
-    return user
+    return make_co_participant(session)
 
 
 @pytest.fixture
@@ -110,9 +94,7 @@ def process(organizer):
 
 @pytest.fixture
 def session(process, facilitator, participant):
-    session = DialogueSessionFactory(process=process, facilitators=[facilitator])
-    InvitationFactory(session=session, participant=participant.participant)
-    return session
+    return make_session(process, facilitator, participant)
 
 
 @pytest.fixture
@@ -120,30 +102,24 @@ def other_session(process):
     return DialogueSessionFactory(process=process)
 
 
-def _client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 @pytest.fixture
 def organizer_client(organizer):
-    return _client_for(organizer)
+    return client_for(organizer)
 
 
 @pytest.fixture
 def facilitator_client(facilitator):
-    return _client_for(facilitator)
+    return client_for(facilitator)
 
 
 @pytest.fixture
 def participant_client(participant):
-    return _client_for(participant)
+    return client_for(participant)
 
 
 @pytest.fixture
 def stranger_client(stranger):
-    return _client_for(stranger)
+    return client_for(stranger)
 
 
 @pytest.fixture
@@ -177,22 +153,22 @@ def all_personas(
 
 @pytest.fixture
 def other_organizer_client(other_organizer):
-    return _client_for(other_organizer)
+    return client_for(other_organizer)
 
 
 @pytest.fixture
 def other_facilitator_client(other_facilitator):
-    return _client_for(other_facilitator)
+    return client_for(other_facilitator)
 
 
 @pytest.fixture
 def other_participant_client(other_participant):
-    return _client_for(other_participant)
+    return client_for(other_participant)
 
 
 @pytest.fixture
 def co_participant_client(co_participant):
-    return _client_for(co_participant)
+    return client_for(co_participant)
 
 
 @pytest.fixture

@@ -25,7 +25,14 @@ from django.urls import NoReverseMatch, reverse
 
 from mediation.models import Participant
 
-from .walker import MISSING, assert_clean, changed_tables, snapshot, without_per_response_tokens
+from .walker import (
+    MISSING,
+    WORLD_LABELS,
+    assert_clean,
+    changed_tables,
+    snapshot,
+    without_per_response_tokens,
+)
 
 NOT_ORGANIZERS = ["facilitator", "participant", "stranger", "other_facilitator", "anonymous"]
 
@@ -176,11 +183,18 @@ def test_autocomplete_never_offers_another_process_objects(world, clients, model
         assert not offered & hidden, f"{persona} finds {target.__name__} by {term!r}"
 
 
-@pytest.mark.parametrize(("model", "model_admin"), ADMINS, ids=IDS)
+# Actions need objects to act on: the admins of models the world has objects of.
+ADMINS_WITH_ROWS = [(model, a) for model, a in ADMINS if model._meta.label in WORLD_LABELS]
+
+
+@pytest.mark.parametrize(
+    ("model", "model_admin"),
+    ADMINS_WITH_ROWS,
+    ids=[model.__name__ for model, _ in ADMINS_WITH_ROWS],
+)
 def test_actions_with_another_process_ids_change_nothing(model, model_admin, world, clients):
     foreign = [str(obj.pk) for obj in _rows(world, "foreign", model)]
-    if not foreign:
-        pytest.skip("no object of this kind in the world")
+    assert foreign, f"no {model.__name__} of the foreign process in the world"
     request = RequestFactory().get(_url(model, "changelist"))
     request.user = world["users"]["organizer"]
     actions = model_admin.get_actions(request)

@@ -10,6 +10,7 @@ Every free-text field of every form the personas can reach is tried: the product
 - 1 MB in a field without a limit: stored whole, or refused; never a 500.
 """
 
+import contextlib
 import re
 
 import pytest
@@ -85,34 +86,97 @@ def _shown_pages(world):
     ]
 
 
-def _attack_form(client, clients, world, page_url, form, *, literal_check, fresh=None):
-    """Every payload on `form` (found on `page_url`), posted by `client`.
+class _Findings(list):
+    """What went wrong, payload by payload: one failed payload does not hide the others."""
 
-    `fresh()` fetches the form again before each post, so a version number or a one-time
-    token in it is current: a stale one would be refused for that reason instead.
+    @contextlib.contextmanager
+    def attempt(self):
+        try:
+            yield
+        except AssertionError as error:
+            # The message names payload, field and page; the next line shows what differed.
+            self.append("\n  ".join(line[:300] for line in str(error).splitlines()[:2]))
+
+    def assert_none(self):
+        assert not self, f"{len(self)} payload(s) mishandled:\n\n" + "\n\n".join(self)
+
+
+class _PageForms:
+    """The POST forms of `page_url` as `client` gets them: fetched once, and again only after
+    a write (`writes` counts every accepted post of the test, whoever sent it).
+
+    A refused post changes nothing (each attempt checks that), so the form it was refused on
+    is as current as a new rendering would be; after an accepted post, a version number or a
+    one-time submission token in it may be used up, so the page is fetched again.
     """
-    fresh = fresh or (lambda: form)
+
+    def __init__(self, client, page_url: str, writes: list[int]):
+        self.client, self.page_url, self.writes = client, page_url, writes
+        self._forms, self._seen_at = [], None
+
+    def all(self):
+        if self._seen_at != self.writes[0]:
+            self.seen(self.client.get(self.page_url))
+        return self._forms
+
+    def seen(self, response):
+        """The page as `client` just got it: current until the next write."""
+        self._forms = writable_forms(response, self.page_url)
+        self._seen_at = self.writes[0]
+        return response
+
+    def current(self, form):
+        """The form posting where `form` does, with the same fields, as the page shows it now."""
+        names = sorted(f.name for f in form.fields)
+        for candidate in self.all():
+            if (
+                candidate.action == form.action
+                and sorted(f.name for f in candidate.fields) == names
+            ):
+                return candidate
+        return form
+
+
+def _attack_form(client, clients, world, page_url, form, *, literal_check, findings, page=None):
+    """Every payload on `form` (found on `page_url`), posted by `client`; each mishandled
+    payload is added to `findings`.
+
+    With `page` (the page's `_PageForms`), each post sends the form as the page shows it
+    now, so a version number or a one-time token in it is current: a stale one would be
+    refused for that reason instead. Without, `form` is posted as it is.
+    """
+    writes = page.writes if page is not None else [0]
+
+    def fresh():
+        return page.current(form) if page is not None else form
+
+    def get_page():
+        response = client.get(page_url)
+        return page.seen(response) if page is not None else response
+
     fields = free_text_fields(form)
     if not fields:
         return
 
     for label, payload in LITERAL.items():
-        sent = {f.name: _clip(payload, f.max_length) for f in fields}
-        before = snapshot()
-        response = client.post(form.action, fresh().data(**sent))
-        what = f"{label} payload on {page_url}"
-        assert_clean(response, what)
-        _assert_nothing_unescaped(response, what)
-        if response.status_code >= 400 or response.status_code == 200:
-            assert changed_tables(before, snapshot()) == [], what
-            continue
-        literal_check(sent, what)
-        if label not in {"template", "script"}:
-            continue
-        _assert_nothing_unescaped(client.get(page_url), f"{what}, then the form's page")
-        for url in _shown_pages(world):
-            for persona in ("organizer", "participant"):
-                _assert_nothing_unescaped(clients[persona].get(url), f"{what}, then {url}")
+        with findings.attempt():
+            sent = {f.name: _clip(payload, f.max_length) for f in fields}
+            before = snapshot()
+            response = client.post(form.action, fresh().data(**sent))
+            what = f"{label} payload on {page_url}"
+            assert_clean(response, what)
+            _assert_nothing_unescaped(response, what)
+            if response.status_code >= 400 or response.status_code == 200:
+                assert changed_tables(before, snapshot()) == [], what
+                continue
+            writes[0] += 1
+            literal_check(sent, what)
+            if label not in {"template", "script"}:
+                continue
+            _assert_nothing_unescaped(get_page(), f"{what}, then the form's page")
+            for url in _shown_pages(world):
+                for persona in ("organizer", "participant"):
+                    _assert_nothing_unescaped(clients[persona].get(url), f"{what}, then {url}")
 
     for f in fields:
         attempts = [("NUL byte", "before\x00after")]
@@ -121,17 +185,19 @@ def _attack_form(client, clients, world, page_url, form, *, literal_check, fresh
         else:
             attempts.append(("1 MB", MEGABYTE))
         for label, value in attempts:
-            before = snapshot()
-            response = client.post(form.action, fresh().data(**{f.name: value}))
-            what = f"{label} in {f.name} on {page_url}"
-            assert_clean(response, what)
-            if label == "1 MB" and response.status_code == 302:
-                assert stored_somewhere(value), f"{what}: accepted but not stored whole"
-                continue
-            assert response.status_code in {200, 400}, what
-            assert changed_tables(before, snapshot()) == [], what
-            if response.status_code == 200:
-                assert field_errors(response, f.name), f"{what}: no error next to the field"
+            with findings.attempt():
+                before = snapshot()
+                response = client.post(form.action, fresh().data(**{f.name: value}))
+                what = f"{label} in {f.name} on {page_url}"
+                assert_clean(response, what)
+                if label == "1 MB" and response.status_code == 302:
+                    writes[0] += 1
+                    assert stored_somewhere(value), f"{what}: accepted but not stored whole"
+                    continue
+                assert response.status_code in {200, 400}, what
+                assert changed_tables(before, snapshot()) == [], what
+                if response.status_code == 200:
+                    assert field_errors(response, f.name), f"{what}: no error next to the field"
 
 
 @pytest.mark.parametrize("label", ADMIN_MODELS)
@@ -150,7 +216,11 @@ def test_admin_change_forms_store_text_literally_and_refuse_bad_text(
             assert shown[name] == value, f"{what}: {name} stored or shown differently"
 
     form = main_form(organizer_client.get(url), url)
-    _attack_form(organizer_client, clients, world, url, form, literal_check=literal_check)
+    findings = _Findings()
+    _attack_form(
+        organizer_client, clients, world, url, form, literal_check=literal_check, findings=findings
+    )
+    findings.assert_none()
 
 
 @pytest.mark.parametrize("label", ADMIN_MODELS)
@@ -158,17 +228,20 @@ def test_admin_add_forms_refuse_nul_bytes_and_over_long_text(label, world, organ
     model = type(world["own"][label])
     url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_add")
     form = main_form(organizer_client.get(url), url)
+    findings = _Findings()
     for f in free_text_fields(form):
         attempts = [("before\x00after", "NUL byte")]
         if f.max_length:
             attempts.append(("y" * (f.max_length + 1), "max_length + 1"))
         for value, what in attempts:
-            before = snapshot()
-            response = organizer_client.post(url, form.data(**{f.name: value}))
-            assert_clean(response, f"{what} in {f.name}")
-            assert response.status_code == 200, f"{what} in {f.name}"
-            assert field_errors(response, f.name), f"{what} in {f.name}: no error next to it"
-            assert changed_tables(before, snapshot()) == []
+            with findings.attempt():
+                before = snapshot()
+                response = organizer_client.post(url, form.data(**{f.name: value}))
+                assert_clean(response, f"{what} in {f.name}")
+                assert response.status_code == 200, f"{what} in {f.name}"
+                assert field_errors(response, f.name), f"{what} in {f.name}: no error next to it"
+                assert changed_tables(before, snapshot()) == [], f"{what} in {f.name}"
+    findings.assert_none()
 
 
 @pytest.mark.parametrize("route", PRODUCT_ROUTES, ids=str)
@@ -179,23 +252,22 @@ def test_product_forms_store_text_literally_and_refuse_bad_text(route, world, cl
         for name, value in sent.items():
             assert stored_somewhere(value), f"{what}: {name} not stored as typed"
 
+    findings = _Findings()
+    writes = [0]
     for persona in ("organizer", "facilitator", "participant"):
-        client = clients[persona]
-        for form in writable_forms(client.get(url), url):
-
-            def fresh(client=client, form=form):
-                names = sorted(f.name for f in form.fields)
-                for candidate in writable_forms(client.get(url), url):
-                    if (
-                        candidate.action == form.action
-                        and sorted(f.name for f in candidate.fields) == names
-                    ):
-                        return candidate
-                return form
-
+        page = _PageForms(clients[persona], url, writes)
+        for form in page.all():
             _attack_form(
-                client, clients, world, url, form, literal_check=literal_check, fresh=fresh
+                clients[persona],
+                clients,
+                world,
+                url,
+                form,
+                literal_check=literal_check,
+                findings=findings,
+                page=page,
             )
+    findings.assert_none()
 
 
 def test_the_suite_reaches_the_admin_forms_it_claims_to():

@@ -49,6 +49,24 @@ PARAM_MODELS = {
     "topic": "mediation.Topic",
     "side": "mediation.Side",
 }
+# The objects the test world (conftest.py) holds on each side, "own" and "foreign": one of
+# each kind. A model not listed here has no object in the world to try.
+WORLD_LABELS = frozenset(
+    {
+        "mediation.DialogueProcess",
+        "mediation.DialogueSession",
+        "mediation.Topic",
+        "mediation.Side",
+        "mediation.AgendaItem",
+        "mediation.ItemRecord",
+        "mediation.SessionRecord",
+        "mediation.Invitation",
+        "mediation.ActionItem",
+        "mediation.Participant",
+        "mediation.Consent",
+        "mediation.ProcessMember",
+    }
+)
 # Models an organizer may reach across processes. None: even the people roster is seen
 # only through one's own processes (access.participants_visible_to).
 SHARED_MODELS: set[str] = set()

@@ -6,20 +6,51 @@ are in matrix.py) because these rows need their own world (agenda items, invitat
 data builders.
 """
 
+import copy
+
 import pytest
 from django.urls import reverse
 
 from tests.mediation.access.matrix import PERSONAS, expected_for
+from tests.personas import make_cast, rows_for_the_module
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _module_world(django_db_setup, django_db_blocker):
+    """The personas, their processes and the workspace objects below, made once for the
+    module's ~160 tests; every test starts from these rows (tests/personas.py)."""
+    from tests.factories import AgendaItemFactory, InvitationFactory, ParticipantFactory
+
+    with rows_for_the_module(django_db_blocker):
+        with django_db_blocker.unblock():
+            cast = make_cast(co_participant=True)
+            session, other = cast["session"], cast["other_session"]
+            guest = ParticipantFactory(name="Guest of the other session")
+            world = {
+                "session": session,
+                "other_session": other,
+                "process": cast["process"],
+                **{name: cast[name] for name in PERSONAS},
+                "item": AgendaItemFactory(session=session, position=1),
+                "other_item": AgendaItemFactory(session=other, position=1),
+                "invitation": InvitationFactory(session=session),
+                "other_invitation": InvitationFactory(session=other, participant=guest),
+                "guest": guest,
+            }
+        yield world
 
 
 @pytest.fixture
-def world(session, other_session, process, all_personas):
-    return {
-        "session": session,
-        "other_session": other_session,
-        "process": process,
-        **all_personas,
-    }
+def workspace_world(_module_world, db):
+    """This test's copy: the session, the other session of the process, the process, every
+    persona, and an agenda item and an invitation in each session."""
+    return copy.deepcopy(_module_world)
+
+
+@pytest.fixture
+def organizer(workspace_world):
+    """The shared fixture's organizer, taken from the world rather than made again."""
+    return workspace_world["organizer"]
 
 
 # --- Facilitator workspace: agenda builder and invitations --------------------------------
@@ -29,22 +60,6 @@ def world(session, other_session, process, all_personas):
 
 EDITORS_ONLY = {"organizer": 200, "facilitator": 200, "participant": 403, "stranger": 404}
 ORGANIZER_ONLY = {"organizer": 200, "facilitator": 404, "participant": 404, "stranger": 404}
-
-
-@pytest.fixture
-def workspace_world(world):
-    from tests.factories import AgendaItemFactory, InvitationFactory, ParticipantFactory
-
-    session, other = world["session"], world["other_session"]
-    guest = ParticipantFactory(name="Guest of the other session")
-    return {
-        **world,
-        "item": AgendaItemFactory(session=session, position=1),
-        "other_item": AgendaItemFactory(session=other, position=1),
-        "invitation": InvitationFactory(session=session),
-        "other_invitation": InvitationFactory(session=other, participant=guest),
-        "guest": guest,
-    }
 
 
 def _in(w, own: bool):

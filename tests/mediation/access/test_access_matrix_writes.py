@@ -12,6 +12,22 @@ from tests.mediation.access.matrix import MISSING, PERSONAS, expected_for
 # GET) are rows of MATRIX (matrix.py).
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _cast_before_each_test(module_cast):
+    return module_cast
+
+
+# The shared fixtures of the same name, taken from the world rather than made again.
+@pytest.fixture
+def organizer(world):
+    return world["organizer"]
+
+
+@pytest.fixture
+def participant(world):
+    return world["participant"]
+
+
 def _record_url(name):
     return lambda w: reverse(name, args=[w["session"].pk])
 

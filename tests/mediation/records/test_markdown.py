@@ -1,9 +1,34 @@
-"""Markdown typed by facilitators renders as HTML that cannot run anything."""
+"""Markdown typed by facilitators renders as HTML that cannot run anything.
+
+Besides looking for known-bad strings, every rendering is parsed and held against the
+allow-list (tags, attributes per tag, link schemes). The list is the module's as reviewed
+here: a sanitiser loosened to let `<img src>` or anything else through fails, both on the
+list itself and on every input whose rendering shows the new tag or attribute.
+"""
+
+import re
+from html.parser import HTMLParser
 
 import pytest
 from django.template import Context, Template
 
-from mediation.records.markdown import render_markdown
+from mediation.records.markdown import (
+    ALLOWED_ATTRIBUTES,
+    ALLOWED_SCHEMES,
+    ALLOWED_TAGS,
+    render_markdown,
+)
+
+# The allow-list of mediation/records/markdown.py as reviewed. The module may allow less; allowing
+# more means reviewing it here too.
+REVIEWED_TAGS = {
+    "p", "br", "hr", "strong", "em", "b", "i", "code", "pre", "blockquote",
+    "ul", "ol", "li", "h3", "h4", "h5", "h6", "a", "table", "thead", "tbody", "tr", "th", "td",
+}  # fmt: skip
+REVIEWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+REVIEWED_SCHEMES = {"http", "https", "mailto"}
+# What render_markdown has nh3 add to every link.
+LINK_REL = "noopener noreferrer nofollow"
 
 ATTACKS = [
     "<script>alert(1)</script>",
@@ -20,10 +45,155 @@ ATTACKS = [
     "[x]( vbscript:msgbox(1))",
 ]
 
+# More, checked against the allow-list only: several leave harmless text (escaped HTML, a
+# link text) that the plain string checks above would mistake for markup.
+MORE_ATTACKS = [
+    # Markdown's own image syntax: what the escaping of typed HTML does not stop.
+    "![x](https://evil.example/pixel.png)",
+    "![x][pixel]\n\n[pixel]: https://evil.example/pixel.png",
+    "![x](javascript:alert(1))",
+    "![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
+    "![<script>alert(1)</script>](x.png)",
+    '[![x](https://evil.example/p.png)](https://example.org "t")',
+    # Links whose address is a scheme in disguise, inline and by reference.
+    "[x][evil]\n\n[evil]: javascript:alert(1)",
+    "[x](javascript&colon;alert(1))",
+    "[x](jav&#x09;ascript:alert(1))",
+    "[x](&#x6A;&#x61;vascript:alert(1))",
+    "[x](\tjavascript:alert(1))",
+    '[x](javascript:alert(1) "title")',
+    "[x](data:text/html,<script>alert(1)</script>)",
+    "[x](file:///etc/passwd)",
+    "<javascript:alert(1)>",
+    # Attributes smuggled through a title or a link text.
+    '[x](https://example.org "a\\" onmouseover=\\"alert(1)")',
+    '[x](https://example.org/"onmouseover="alert(1))',
+    "[<img src=x onerror=alert(1)>](https://example.org)",
+    # Raw HTML of every kind, block and inline, which must arrive as text.
+    '<div onmouseover="alert(1)">hover</div>',
+    "<details open ontoggle=alert(1)>x</details>",
+    '<form action="https://evil.example"><input name="x"><button>go</button></form>',
+    '<object data="https://evil.example/x.swf"></object><embed src="x.swf">',
+    '<base href="https://evil.example/">',
+    '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+    '<link rel="stylesheet" href="https://evil.example/x.css">',
+    '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
+    "<scr<script>ipt>alert(1)</script>",
+    "<!-- comment --><![CDATA[x]]>",
+    "**<script>alert(1)</script>**",
+    "`<script>alert(1)</script>`",
+    "    <script>alert(1)</script>",
+    '{: onclick="alert(1)" }\n\ntext',
+    "| a |\n|---|\n| <img src=x onerror=alert(1)> |",
+]
+
+ORDINARY = [
+    "**Agreed** on [the text](https://example.org/t).\n\n- one\n- two",
+    "# One\n## Two\n### Three\n#### Four",
+    "| left | centre | right |\n|:--|:-:|--:|\n| 1 | 2 | 3 |",
+    "a  \nb\n\n---\n\n> quoted\n\n1. one\n2. two\n\n    code",
+    "<https://example.org/a> and <a@example.org> and [mail](mailto:a@example.org)",
+    "*em* _em_ `code` [relative](/sessions/) [fragment](#notes)",
+]
+
+
+class _AllowListCheck(HTMLParser):
+    """Everything in a rendering that the allow-list does not allow, as readable lines."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.outside: list[str] = []
+
+    # What both the module and the review allow.
+    tags = ALLOWED_TAGS & REVIEWED_TAGS
+    schemes = {"", *(ALLOWED_SCHEMES & REVIEWED_SCHEMES)}  # "": a relative address
+
+    def attributes(self, tag):
+        return ALLOWED_ATTRIBUTES.get(tag, set()) & REVIEWED_ATTRIBUTES.get(tag, set())
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.tags:
+            self.outside.append(f"<{tag}>: tag not allowed")
+        for name, value in attrs:
+            if tag == "a" and name == "rel":
+                if value != LINK_REL:
+                    self.outside.append(f"<a rel={value!r}>: not {LINK_REL!r}")
+            elif name not in self.attributes(tag):
+                self.outside.append(f"<{tag} {name}={value!r}>: attribute not allowed")
+            elif name == "href" and _scheme(value or "") not in self.schemes:
+                self.outside.append(f"<{tag} href={value!r}>: scheme not allowed")
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag):
+        if tag not in self.tags:
+            self.outside.append(f"</{tag}>: tag not allowed")
+
+    def handle_comment(self, data):
+        self.outside.append(f"<!--{data}-->: comment")
+
+    def handle_decl(self, decl):
+        self.outside.append(f"<!{decl}>: declaration")
+
+    def unknown_decl(self, data):
+        self.outside.append(f"<![{data}]>: declaration")
+
+    def handle_pi(self, data):
+        self.outside.append(f"<?{data}>: processing instruction")
+
+
+def _scheme(url: str) -> str:
+    """The scheme a browser would read in `url` ("" for a relative address): it drops tabs
+    and newlines anywhere and control characters and spaces around the address."""
+    url = re.sub(r"[\t\n\r]", "", url).strip("".join(map(chr, range(0x21))))
+    match = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", url)
+    return match[1].lower() if match else ""
+
+
+def outside_the_allow_list(html: str) -> list[str]:
+    check = _AllowListCheck()
+    check.feed(str(html))
+    check.close()
+    return check.outside
+
+
+def test_the_allow_list_is_no_wider_than_reviewed():
+    assert ALLOWED_TAGS <= REVIEWED_TAGS, ALLOWED_TAGS - REVIEWED_TAGS
+    for tag, names in ALLOWED_ATTRIBUTES.items():
+        reviewed = REVIEWED_ATTRIBUTES.get(tag, set())
+        assert names <= reviewed, f"<{tag}>: {names - reviewed}"
+    assert ALLOWED_SCHEMES <= REVIEWED_SCHEMES, ALLOWED_SCHEMES - REVIEWED_SCHEMES
+
+
+def test_the_allow_list_check_finds_what_it_should():
+    """The check itself: on hand-written HTML it must name each thing the list forbids."""
+    found = outside_the_allow_list(
+        '<p onclick="x">a</p><img src="y"><a href="JaVa&#x0A;Script:x">z</a>'
+        '<a href="https://example.org" rel="opener">w</a><h1>t</h1><!-- c -->'
+    )
+    assert found == [
+        "<p onclick='x'>: attribute not allowed",
+        "<img>: tag not allowed",
+        "<img src='y'>: attribute not allowed",
+        "<a href='JaVa\\nScript:x'>: scheme not allowed",
+        "<a rel='opener'>: not 'noopener noreferrer nofollow'",
+        "<h1>: tag not allowed",
+        "</h1>: tag not allowed",
+        "<!-- c -->: comment",
+    ]
+    assert (
+        outside_the_allow_list(
+            f'<p><a href="mailto:a@example.org" rel="{LINK_REL}">a</a><a href="/x">b</a></p>'
+        )
+        == []
+    )
+
 
 @pytest.mark.parametrize("attack", ATTACKS)
 def test_it_renders_nothing_that_can_run(attack):
-    html = str(render_markdown(attack)).lower()
+    rendered = str(render_markdown(attack))
+    assert outside_the_allow_list(rendered) == [], rendered
+    html = rendered.lower()
     assert "<script" not in html
     assert "<svg" not in html
     assert "<iframe" not in html
@@ -35,20 +205,36 @@ def test_it_renders_nothing_that_can_run(attack):
     assert " onclick=" not in html.split("&lt;")[0]
 
 
+@pytest.mark.parametrize("attack", MORE_ATTACKS)
+def test_hostile_markdown_stays_inside_the_allow_list(attack):
+    rendered = str(render_markdown(attack))
+    assert outside_the_allow_list(rendered) == [], rendered
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_ordinary_markdown_stays_inside_the_allow_list(text):
+    rendered = str(render_markdown(text))
+    assert outside_the_allow_list(rendered) == [], rendered
+
+
 def test_it_keeps_ordinary_formatting_and_safe_links():
     html = render_markdown("**Agreed** on [the text](https://example.org/t).\n\n- one\n- two")
     assert "<strong>Agreed</strong>" in html
     assert '<a href="https://example.org/t" rel="noopener noreferrer nofollow">' in html
     assert "<li>one</li>" in html
+    assert outside_the_allow_list(html) == []
 
 
 def test_html_typed_into_the_text_is_shown_as_text():
-    assert "&lt;b&gt;bold&lt;/b&gt;" in render_markdown("<b>bold</b>")
+    html = render_markdown("<b>bold</b>")
+    assert "&lt;b&gt;bold&lt;/b&gt;" in html
+    assert outside_the_allow_list(html) == []
 
 
 def test_the_template_filter_renders_safely():
     html = Template("{% load markdown %}{{ text|markdown }}").render(
-        Context({"text": "*hi* <script>x</script>"})
+        Context({"text": "*hi* <script>x</script> ![x](https://evil.example/p.png)"})
     )
     assert "<em>hi</em>" in html
     assert "<script>" not in html
+    assert outside_the_allow_list(html) == []
