@@ -12,15 +12,8 @@ from django.utils.crypto import get_random_string
 
 from tests.factories import PASSWORD
 
-from .walker import (
-    assert_clean,
-    changed_tables,
-    discover,
-    fill,
-    forms_of,
-    main_form,
-    snapshot,
-)
+from .page_forms import forms_of, main_form
+from .walker import assert_clean, changed_tables, discover, fill, snapshot
 
 ROUTES = discover()
 # CSRF is checked before any view, whoever asks: the persona who may write most is enough.

@@ -12,7 +12,8 @@ from django.urls import reverse
 from mediation.models import ActionItem, DialogueSession
 from mediation.sessions.forms import DialogueSessionForm
 
-from .walker import assert_clean, changed_tables, field_errors, main_form, snapshot
+from .page_forms import field_errors, main_form
+from .walker import assert_clean, changed_tables, snapshot
 
 
 def _session_data(

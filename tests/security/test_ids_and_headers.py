@@ -21,14 +21,8 @@ from django.urls import reverse
 
 from tests.factories import PASSWORD
 
-from .walker import (
-    assert_clean,
-    changed_tables,
-    discover,
-    fill,
-    snapshot,
-    writable_forms,
-)
+from .page_forms import writable_forms
+from .walker import assert_clean, changed_tables, discover, fill, snapshot
 
 ROUTES = discover()
 BAD_IDS = [

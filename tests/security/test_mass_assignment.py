@@ -15,15 +15,8 @@ from django.urls import reverse
 from mediation.models import DialogueSession, Invitation, SessionRecord
 from tests.factories import PASSWORD
 
-from .walker import (
-    assert_clean,
-    changed_tables,
-    discover,
-    fill,
-    main_form,
-    snapshot,
-    writable_forms,
-)
+from .page_forms import main_form, writable_forms
+from .walker import assert_clean, changed_tables, discover, fill, snapshot
 
 ROUTES = discover()
 

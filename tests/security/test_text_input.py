@@ -17,18 +17,8 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from .walker import (
-    assert_clean,
-    changed_tables,
-    discover,
-    field_errors,
-    fill,
-    free_text_fields,
-    main_form,
-    snapshot,
-    stored_somewhere,
-    writable_forms,
-)
+from .page_forms import field_errors, free_text_fields, main_form, stored_somewhere, writable_forms
+from .walker import assert_clean, changed_tables, discover, fill, snapshot
 
 LITERAL = {
     "template": "{{ 7*7 }} {% debug %} {{ request.user.password }}",
@@ -51,9 +41,10 @@ UNESCAPED = [
 MEGABYTE = "x" * 1_000_000
 
 # The read audit and session records are read-only in the admin (no add, no change:
-# tests/mediation/test_admin_security.py, test_organizers_kept_apart.py), and the
-# two-factor console has no form but its action (tests/mediation/test_admin_devices.py), so
-# nobody types text into them there; records are attacked through the product's record page.
+# tests/mediation/admin/test_admin_*.py, tests/mediation/people/test_kept_apart_*.py), and
+# the two-factor console has no form but its action
+# (tests/mediation/admin/test_admin_devices.py), so nobody types text into them there;
+# records are attacked through the product's record page.
 READ_ONLY_ADMINS = {
     "mediation.ReadEvent",
     "mediation.SessionRecord",

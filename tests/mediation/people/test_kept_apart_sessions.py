@@ -28,7 +28,7 @@ from tests.factories import (
     TopicFactory,
 )
 from tests.mediation.people.kept_apart import admin_url
-from tests.security.walker import main_form
+from tests.security.page_forms import main_form
 
 # --- 4. The admin bypassed the record rules ------------------------------------------------
 
