@@ -6,6 +6,9 @@ facilitator facilitates and the participant is invited to); `world["foreign"][la
 same kind of object in a process run by someone else (`other_organizer`), with its own
 facilitator and participant (`other_facilitator`, `other_participant`, personas too).
 Strangers, and everyone on a foreign object, must get what a missing id gets.
+
+The world is made once per test module (tests/personas.py says how); every test of
+tests/security starts from it, and the persona fixtures here are its people.
 """
 
 import copy
