@@ -11,6 +11,15 @@ from django.apps import apps
 
 from .walker import SKIPPED_NAMES
 
+# Routes whose page, opened without htmx, is another route's page again with one part open
+# (an agenda item's edit form, the invitation search). The walks that post every form of a
+# page post only the forms of these that post to themselves: the rest of the page is walked
+# at the other route. test_text_input.py pins that each is that same page.
+SAME_PAGE_AS = {
+    "session_agenda_item_edit": "session_detail",
+    "session_invitation_search": "session_detail",
+}
+
 # --- Forms ---------------------------------------------------------------------------------
 
 TEXT_INPUT_TYPES = {"text", "search", "email", "url", "tel", ""}
@@ -151,6 +160,16 @@ def writable_forms(response, page_url: str) -> list[Form]:
         for f in post_forms_of(response, page_url)
         if action_name(f) not in {*SKIPPED_NAMES, "admin:logout"}
     ]
+
+
+_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def form_kind(form: Form) -> tuple[str | None, tuple[str, ...]]:
+    """What a form is, whichever object it is about: the view it posts to and its field
+    names, ids left out. The edit forms of two action items are one kind: the same code
+    reads them, so an attack on one tells what an attack on the other would."""
+    return action_name(form), tuple(sorted(_ID.sub("<id>", f.name) for f in form.fields))
 
 
 def main_form(response, page_url: str) -> Form:

@@ -15,7 +15,7 @@ from django.urls import reverse
 from mediation.models import DialogueSession, Invitation, SessionRecord
 from tests.factories import PASSWORD
 
-from .page_forms import main_form, writable_forms
+from .page_forms import SAME_PAGE_AS, action_name, form_kind, main_form, writable_forms
 from .walker import assert_clean, changed_tables, discover, fill, snapshot
 
 ROUTES = discover()
@@ -97,7 +97,16 @@ def test_extra_fields_on_every_form_change_nothing_they_should_not(route, world,
     extras = _extras(world)
     for persona in ("organizer", "facilitator", "participant"):
         page = clients[persona].get(url)
+        attacked = set()
         for form in writable_forms(page, url):
+            # Each kind of form once per persona (the edit forms of two action items run
+            # the same code); a page shown again by another route is walked at that route.
+            kind = form_kind(form)
+            if kind in attacked or (
+                route.name in SAME_PAGE_AS and action_name(form) != route.name
+            ):
+                continue
+            attacked.add(kind)
             if form.action.rstrip("/").endswith("/remove"):
                 # Removing is the whole of what these forms do (the walk and the CSRF tests
                 # cover them); here they would take the world's own objects away.

@@ -3,6 +3,8 @@ next to the field. Never evaluated, never a 500, nothing half-saved.
 
 Every free-text field of every form the personas can reach is tried: the product's pages
 (discovered) and the admin's add and change forms of the dialogue models (as organizer).
+Each kind of form once per page: the edit forms of the page's action items are one kind,
+and a page shown again by another route (SAME_PAGE_AS) is tried where it is first shown.
 - template syntax, control characters, a right-to-left override, script and event-handler
   payloads: stored literally, and no page shows them unescaped;
 - a NUL byte, max_length + 1 characters: a form error on that field, nothing changed (NUL
@@ -17,7 +19,16 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from .page_forms import field_errors, free_text_fields, main_form, stored_somewhere, writable_forms
+from .page_forms import (
+    SAME_PAGE_AS,
+    action_name,
+    field_errors,
+    form_kind,
+    free_text_fields,
+    main_form,
+    stored_somewhere,
+    writable_forms,
+)
 from .walker import assert_clean, changed_tables, discover, fill, snapshot
 
 LITERAL = {
@@ -245,9 +256,18 @@ def test_product_forms_store_text_literally_and_refuse_bad_text(route, world, cl
 
     findings = _Findings()
     writes = [0]
+    attacked = set()
     for persona in ("organizer", "facilitator", "participant"):
         page = _PageForms(clients[persona], url, writes)
         for form in page.all():
+            # One form of each kind, as the first persona offered it (the same view reads
+            # the edit form of every action item, whoever posts it).
+            kind = form_kind(form)
+            if kind in attacked:
+                continue
+            attacked.add(kind)
+            if route.name in SAME_PAGE_AS and action_name(form) != route.name:
+                continue
             _attack_form(
                 clients[persona],
                 clients,
@@ -259,6 +279,35 @@ def test_product_forms_store_text_literally_and_refuse_bad_text(route, world, cl
                 page=page,
             )
     findings.assert_none()
+
+
+@pytest.mark.parametrize(("name", "same_as"), SAME_PAGE_AS.items())
+def test_each_route_named_the_same_page_is_that_page(name, same_as, world, clients):
+    """What lets the test above leave their other forms to `same_as`'s test: to each
+    persona who gets the page, it is `same_as`'s template offering the same kinds of text
+    form (and its own) that `same_as`'s page offers."""
+    (route,) = [r for r in PRODUCT_ROUTES if r.name == name]
+    (other,) = [r for r in PRODUCT_ROUTES if r.name == same_as]
+    url, other_url = fill(route, world, ["own"]), fill(other, world, ["own"])
+
+    def text_form_kinds(response, page_url):
+        return {
+            form_kind(f)
+            for f in writable_forms(response, page_url)
+            if free_text_fields(f) and action_name(f) != name
+        }
+
+    seen = 0
+    for persona in ("organizer", "facilitator", "participant"):
+        page = clients[persona].get(url)
+        if page.status_code != 200:
+            continue
+        seen += 1
+        other_page = clients[persona].get(other_url)
+        assert other_page.status_code == 200, persona
+        assert page.templates[0].name == other_page.templates[0].name, persona
+        assert text_form_kinds(page, url) == text_form_kinds(other_page, other_url), persona
+    assert seen, f"nobody opens {name}: nothing to compare"
 
 
 def test_the_suite_reaches_the_admin_forms_it_claims_to():
