@@ -21,6 +21,7 @@ from mediation.models import (
 )
 from mediation.records import attribution
 from mediation.sessions import selectors as session_selectors
+from tests.personas import rows_for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +32,20 @@ def seed(*args) -> str:
     return out.getvalue()
 
 
+@pytest.fixture(scope="module")
+def _demo_rows(django_db_blocker):
+    with rows_for_the_module(django_db_blocker):
+        with django_db_blocker.unblock():
+            seed()
+        yield
+
+
+@pytest.fixture
+def demo(_demo_rows, db):
+    """The demo data as `seed_demo` leaves an empty database: loaded once for the module,
+    and whatever a test changes is rolled back after it."""
+
+
 def counts():
     return {
         model.__name__: model.objects.count()
@@ -38,8 +53,7 @@ def counts():
     }
 
 
-def test_it_loads_two_processes_a_dozen_people_of_every_category_and_sessions():
-    seed()
+def test_it_loads_two_processes_a_dozen_people_of_every_category_and_sessions(demo):
     assert DialogueProcess.objects.count() == 2
     assert Participant.objects.count() >= 12
     assert set(Participant.objects.values_list("category", flat=True)) == set(
@@ -49,22 +63,20 @@ def test_it_loads_two_processes_a_dozen_people_of_every_category_and_sessions():
     assert DialogueSession.objects.past().exists()
 
 
-def test_running_it_twice_changes_nothing():
-    seed()
+def test_running_it_twice_changes_nothing(demo):
     before = counts()
     seed()
     assert counts() == before
 
 
-def test_running_it_twice_adds_no_row_to_any_table():
-    seed()
+def test_running_it_twice_adds_no_row_to_any_table(demo):
     before = {model._meta.label: model._default_manager.count() for model in apps.get_models()}
     seed()
     after = {model._meta.label: model._default_manager.count() for model in apps.get_models()}
     assert after == before
 
 
-def test_it_prints_the_logins_and_the_password():
+def test_it_prints_the_logins_and_the_password(demo):
     output = seed("--password", "another-long-password")
     for username in ("organizer", "facilitator", "participant"):
         assert username in output
@@ -72,8 +84,7 @@ def test_it_prints_the_logins_and_the_password():
     assert "another-long-password" in output
 
 
-def test_each_login_sees_a_different_part_of_the_work():
-    seed()
+def test_each_login_sees_a_different_part_of_the_work(demo):
     organizer, facilitator, participant = (
         User.objects.get(username=name) for name in ("organizer", "facilitator", "participant")
     )
@@ -88,14 +99,12 @@ def test_each_login_sees_a_different_part_of_the_work():
     assert access.participant_of(participant) is not None
 
 
-def test_it_has_a_protected_identity_and_a_session_without_written_record():
-    seed()
+def test_it_has_a_protected_identity_and_a_session_without_written_record(demo):
     assert Participant.objects.filter(identity_protected=True).exists()
     assert DialogueSession.objects.filter(confidentiality="no_record").exists()
 
 
-def test_the_river_organizer_runs_one_process_and_sees_only_its_people():
-    seed()
+def test_the_river_organizer_runs_one_process_and_sees_only_its_people(demo):
     organizer, river = (User.objects.get(username=n) for n in ("organizer", "river-organizer"))
     assert list(access.processes_administered_by(river).values_list("title", flat=True)) == [
         "River valley water dialogue"
@@ -107,16 +116,14 @@ def test_the_river_organizer_runs_one_process_and_sees_only_its_people():
     assert not access.participants_visible_to(river).filter(identity_protected=True).exists()
 
 
-def test_every_person_of_the_data_is_loaded_as_the_roster_form_would_accept_them():
-    seed()
+def test_every_person_of_the_data_is_loaded_as_the_roster_form_would_accept_them(demo):
     assert Participant.objects.count() == len(PEOPLE)
     for person in Participant.objects.all():
         person.full_clean()
         assert person.memberships.exists(), person.name
 
 
-def test_every_invitee_is_on_the_process_roster_in_the_side_they_come_from():
-    seed()
+def test_every_invitee_is_on_the_process_roster_in_the_side_they_come_from(demo):
     for invitation in Invitation.objects.select_related("session", "side"):
         member = ProcessMember.objects.get(
             process_id=invitation.session.process_id, participant_id=invitation.participant_id
@@ -126,8 +133,7 @@ def test_every_invitee_is_on_the_process_roster_in_the_side_they_come_from():
         assert member.added_by is not None
 
 
-def test_agendas_actions_and_invitations_pass_the_checks_the_services_run():
-    seed()
+def test_agendas_actions_and_invitations_pass_the_checks_the_services_run(demo):
     for row in [
         *AgendaItem.objects.all(),
         *ActionItem.objects.all(),
@@ -142,8 +148,7 @@ def test_agendas_actions_and_invitations_pass_the_checks_the_services_run():
             assert session.status == DialogueSession.Status.HELD
 
 
-def test_records_went_through_the_record_services_and_their_checks():
-    seed()
+def test_records_went_through_the_record_services_and_their_checks(demo):
     records = SessionRecord.objects.select_related("session")
     assert {r.state for r in records} == {SessionRecord.State.DRAFT, SessionRecord.State.SHARED}
     for record in records:
@@ -158,8 +163,7 @@ def test_records_went_through_the_record_services_and_their_checks():
             assert attribution.find_attributions(record.summary, terms) == []
 
 
-def test_the_river_organizer_sees_only_people_of_the_river_valley_process():
-    seed()
+def test_the_river_organizer_sees_only_people_of_the_river_valley_process(demo):
     river = User.objects.get(username="river-organizer")
     process = DialogueProcess.objects.get(title="River valley water dialogue")
     roster = set(process.members.values_list("participant_id", flat=True))
