@@ -11,6 +11,7 @@ import shutil
 import tempfile
 
 import pytest
+from django.db import connections
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
@@ -37,6 +38,21 @@ def _chromium_home():
         else:
             os.environ[key] = value
     shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _connections_closed_before_playwright_stops(playwright):
+    """Close the database connections opened while Playwright ran, before it stops.
+
+    Between its calls, Playwright's sync API leaves an event loop marked as running in the
+    main thread. Django's connections are then kept in a storage of their own (asgiref's
+    Local, for async code), apart from the thread's usual one. Tests that run after the
+    first browser test of a worker open connections there. Once Playwright stops, Django's
+    teardown only sees the usual storage, and a connection left open in the other one
+    keeps PostgreSQL from dropping the test database ("is being accessed by other users").
+    """
+    yield
+    connections.close_all()
 
 
 @pytest.fixture(scope="session")
