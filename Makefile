@@ -109,5 +109,9 @@ loadtest: venv
 faulttest: venv
 	$(BIN)/python scripts/loadtest.py --fault --seconds $(or $(LOAD_SECONDS),60) --clients $(or $(LOAD_CLIENTS),16)
 
+# How long the non-attribution check takes on 1, 10 and 100 KB of plain and hostile text.
+bench-attribution: venv
+	$(BIN)/python scripts/bench_attribution.py
+
 clean:
 	rm -rf $(VENV) staticfiles

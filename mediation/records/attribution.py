@@ -13,6 +13,7 @@ inside another word ("Lee" in "fleet" or "Leeway") is not a match.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 import unicodedata
@@ -87,9 +88,12 @@ def fold_term(term: str) -> str:
 
 
 def terms_for(people: Iterable) -> list[Term]:
-    """Every term naming these people: name, surname, pseudonym and affiliation.
+    """Every term naming these people: full name, given names, surname, pseudonym and
+    affiliation.
 
-    `people` are objects with `name`, `pseudonym` and `affiliation` (Participants).
+    `people` are objects with `name`, `pseudonym` and `affiliation` (Participants). A
+    given name or surname shorter than three letters ("Li", "Ri") is not a term on its own:
+    it would flag every sentence with the syllable; the full name still is one.
     """
     terms: dict[tuple[str, Kind], Term] = {}
 
@@ -104,24 +108,31 @@ def terms_for(people: Iterable) -> list[Term]:
         add(name, Kind.NAME)
         words = name.split(" ")
         if len(words) > 1:
-            surname = words[-1]
-            if sum(c.isalpha() for c in surname) >= MIN_SURNAME_LETTERS:
-                add(surname, Kind.NAME)
+            for word in words:
+                if sum(c.isalpha() for c in word) >= MIN_SURNAME_LETTERS:
+                    add(word, Kind.NAME)
         add(getattr(person, "pseudonym", ""), Kind.PSEUDONYM)
         add(getattr(person, "affiliation", ""), Kind.AFFILIATION)
     return list(terms.values())
 
 
-_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
+_STOPS = re.compile(r"[.!?]+|\n")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence: ends at ., ! or ? followed by a space, or a newline."""
+    """(start, end) of each sentence: ends at ., ! or ? followed by a space, or a newline.
+
+    One pass: each run of stops is matched once (a run followed by something else, as in
+    "3.5" or "e.g.x", ends nothing), so a long run of dots cannot make it backtrack.
+    """
     spans = []
     start = 0
-    for match in _SENTENCE_END.finditer(text):
-        spans.append((start, match.end()))
-        start = match.end()
+    for match in _STOPS.finditer(text):
+        end = match.end()
+        if match.group() != "\n" and end < len(text) and not text[end].isspace():
+            continue
+        spans.append((start, end))
+        start = end
     spans.append((start, len(text)))
     result = []
     for begin, end in spans:
@@ -134,64 +145,97 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return result
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+def _trie_pattern(needles: Iterable[str]) -> str:
+    """One regular expression matching any of `needles`, longest first at each place.
+
+    Built as a trie (one branch per next character), so trying it at a place costs the
+    length of the longest needle, not the number of needles.
+    """
+    trie: dict = {}
+    for needle in needles:
+        node = trie
+        for ch in needle:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def pattern(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + pattern(child) for ch, child in node.items() if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            # Greedy: the longer needle is tried first, the shorter one if it fails.
+            return f"(?:{body})?"
+        return body
+
+    return pattern(trie)
 
 
-def _matches(folded: str, needle: str) -> Iterable[tuple[int, int]]:
-    """Where `needle` occurs in `folded` as whole words."""
-    start = folded.find(needle)
-    while start != -1:
-        end = start + len(needle)
-        before = folded[start - 1] if start > 0 else " "
-        after = folded[end] if end < len(folded) else " "
-        if not _is_word_char(before) and not _is_word_char(after):
-            yield start, end
-        start = folded.find(needle, start + 1)
+def _matcher(needles: list[str]) -> re.Pattern | None:
+    if not needles:
+        return None
+    # Whole words only: no letter, digit or underscore just before or after.
+    return re.compile(rf"(?<!\w)(?:{_trie_pattern(needles)})(?!\w)")
 
 
 def finding_id(sentence: str, term: Term) -> str:
-    key = "\x00".join([fold(sentence)[0], fold_term(term.text), term.kind])
+    return _finding_id(fold(sentence)[0], term)
+
+
+def _finding_id(folded_sentence: str, term: Term) -> str:
+    key = "\x00".join([folded_sentence, fold_term(term.text), term.kind])
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 def find_attributions(text: str, terms: Iterable[Term]) -> list[Finding]:
     """Every sentence naming one of the terms, one finding per (sentence, term).
 
-    Longer terms are matched first, and a match inside an earlier one is not counted again
-    ("Haddad" inside "Amina Haddad" is the full name, not a second finding).
+    At each place the longest term is matched ("Amina Haddad" is the full name, not also
+    "Haddad" inside it). Linear in the text: it is folded once and read in one pass of one
+    pattern, whatever the number of sentences, terms or matches.
     """
     text = text or ""
-    ordered = sorted(terms, key=lambda t: len(fold_term(t.text)), reverse=True)
-    findings: dict[str, Finding] = {}
-    order: list[str] = []
-    for begin, end in split_sentences(text):
-        sentence = text[begin:end]
-        folded, origin = fold(sentence)
-        taken: list[tuple[int, int]] = []
-        for term in ordered:
-            needle = fold_term(term.text)
-            for f_start, f_end in _matches(folded, needle):
-                if any(f_start < t_end and t_start < f_end for t_start, t_end in taken):
-                    continue
-                taken.append((f_start, f_end))
-                span = (begin + origin[f_start], begin + origin[f_end - 1] + 1)
-                fid = finding_id(sentence, term)
-                if fid in findings:
-                    old = findings[fid]
-                    findings[fid] = Finding(
-                        id=fid,
-                        sentence=old.sentence,
-                        term=old.term,
-                        kind=old.kind,
-                        spans=(*old.spans, span),
-                    )
-                else:
-                    findings[fid] = Finding(
-                        id=fid, sentence=sentence, term=term.text, kind=term.kind, spans=(span,)
-                    )
-                    order.append(fid)
-    return sorted((findings[fid] for fid in order), key=lambda f: f.start)
+    by_needle: dict[str, Term] = {}
+    for term in sorted(terms, key=lambda t: len(fold_term(t.text)), reverse=True):
+        by_needle.setdefault(fold_term(term.text), term)
+    matcher = _matcher(list(by_needle))
+    if matcher is None or not text:
+        return []
+    # Each sentence folded on its own, then joined by newlines (which folding never leaves
+    # inside a sentence): a match cannot run from one sentence into the next.
+    parts: list[str] = []
+    origin: list[int] = []
+    starts: list[int] = []  # where each sentence starts in the joined folded text
+    position = 0
+    sentences = split_sentences(text)
+    for begin, end in sentences:
+        part, part_origin = fold(text[begin:end])
+        starts.append(position)
+        parts.append(part)
+        origin.extend(begin + offset for offset in part_origin)
+        origin.append(end)
+        position += len(part) + 1
+    folded = "\n".join(parts)
+    spans: dict[tuple[int, str], list[tuple[int, int]]] = {}
+    for match in matcher.finditer(folded):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        span = (origin[match.start()], origin[match.end() - 1] + 1)
+        spans.setdefault((index, match.group()), []).append(span)
+    findings = []
+    for (index, needle), found in spans.items():
+        begin, end = sentences[index]
+        term = by_needle[needle]
+        findings.append(
+            Finding(
+                id=_finding_id(parts[index], term),
+                sentence=text[begin:end],
+                term=term.text,
+                kind=term.kind,
+                spans=tuple(found),
+            )
+        )
+    return sorted(findings, key=lambda f: f.start)
 
 
 def highlight(text: str, findings: Iterable[Finding]) -> SafeString:

@@ -29,10 +29,11 @@ def check(text, *people):
     return find_attributions(text, terms_for(people))
 
 
-def test_terms_are_full_name_surname_pseudonym_and_affiliation():
+def test_terms_are_full_name_given_name_surname_pseudonym_and_affiliation():
     terms = {(t.text, t.kind) for t in terms_for([AMINA, DELTA])}
     assert terms == {
         ("Amina Haddad", Kind.NAME),
+        ("Amina", Kind.NAME),
         ("Haddad", Kind.NAME),
         ("Institute for Peace Studies", Kind.AFFILIATION),
         ("Ri Chol-min", Kind.NAME),
@@ -41,9 +42,9 @@ def test_terms_are_full_name_surname_pseudonym_and_affiliation():
     }
 
 
-def test_a_surname_shorter_than_three_letters_is_not_a_term():
-    terms = {t.text for t in terms_for([person("Wei Li"), person("Ana Bo")])}
-    assert terms == {"Wei Li", "Ana Bo"}
+def test_a_name_part_shorter_than_three_letters_is_not_a_term():
+    terms = {t.text for t in terms_for([person("Wei Li"), person("Bo Ana")])}
+    assert terms == {"Wei Li", "Wei", "Bo Ana", "Ana"}
 
 
 def test_sentences_split_on_stops_questions_exclamations_and_newlines():
@@ -111,9 +112,33 @@ def test_case_and_spacing_do_not_hide_a_name(text):
     assert finding.term == "Amina Haddad"
 
 
-def test_a_name_broken_over_two_lines_is_still_found_by_surname():
-    [finding] = check("Amina\nHaddad spoke.", AMINA)
-    assert (finding.term, finding.sentence) == ("Haddad", "Haddad spoke.")
+def test_a_name_broken_over_two_lines_is_found_on_each_line():
+    findings = check("Amina\nHaddad spoke.", AMINA)
+    assert [(f.term, f.sentence) for f in findings] == [
+        ("Amina", "Amina"),
+        ("Haddad", "Haddad spoke."),
+    ]
+
+
+def test_a_given_name_alone_is_found():
+    [finding] = check("Amina said the hotline should come first.", AMINA)
+    assert (finding.term, finding.kind) == ("Amina", Kind.NAME)
+
+
+@pytest.mark.parametrize(
+    "text", ["Haddad's proposal won.", "The Haddad-Kim paper was cited.", "«Haddad» objected."]
+)
+def test_possessives_hyphens_and_quotes_do_not_hide_a_surname(text):
+    [finding] = check(text, AMINA)
+    assert finding.term == "Haddad"
+
+
+def test_a_stop_inside_a_number_or_abbreviation_does_not_end_the_sentence():
+    text = "Costs rose 3.5 percent, e.g.in fuel. Next."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Costs rose 3.5 percent, e.g.in fuel.",
+        "Next.",
+    ]
 
 
 def test_accents_and_case_are_folded():
