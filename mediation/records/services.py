@@ -102,7 +102,6 @@ def _attribution_findings(session: DialogueSession, summary: str):
     return attribution.find_attributions(summary, terms)
 
 
-@transaction.atomic
 def session_record_save(
     *,
     session: DialogueSession,
@@ -117,16 +116,39 @@ def session_record_save(
 
     A shared summary edited under Chatham House or off the record goes back to draft when
     it now names attendees, so participants never read a summary that skipped the check.
+    The check runs before the write transaction, on the text being saved: a long text
+    never holds the database while it is read.
     """
     _record_refuse_unless_recordable(session)
+    names_attendees = bool(_attribution_findings(session, summary))
+    with transaction.atomic():
+        return _record_save(
+            session=session,
+            user=user,
+            version=version,
+            names_attendees=names_attendees,
+            internal_notes=internal_notes,
+            summary=summary,
+            outcomes=outcomes,
+            items=items,
+        )
+
+
+def _record_save(
+    *,
+    session: DialogueSession,
+    user,
+    version: int,
+    names_attendees: bool,
+    internal_notes: str,
+    summary: str,
+    outcomes: str,
+    items: list[ItemRecordInput],
+) -> tuple[SessionRecord, bool]:
     record, _created = SessionRecord.objects.get_or_create(session=session)
     state = record.state
     unshared = False
-    if (
-        state == SessionRecord.State.SHARED
-        and summary != record.summary
-        and _attribution_findings(session, summary)
-    ):
+    if state == SessionRecord.State.SHARED and summary != record.summary and names_attendees:
         state = SessionRecord.State.DRAFT
         unshared = True
     record = _record_write(
@@ -163,13 +185,17 @@ def session_record_save(
     return record, unshared
 
 
-@transaction.atomic
 def session_record_share(
     *, session: DialogueSession, user, version: int, confirmed: set[str] = frozenset()
 ) -> SessionRecord:
-    """Share the summary with participants, once every attribution finding is confirmed."""
+    """Share the summary with participants, once every attribution finding is confirmed.
+
+    The summary at `version` is checked before the write transaction, which then writes
+    only if the record is still at that version (so it is still the text that was checked):
+    a long check never holds the database while other people use it.
+    """
     _record_refuse_unless_recordable(session)
-    record = SessionRecord.objects.select_for_update().filter(session=session).first()
+    record = SessionRecord.objects.filter(session=session).first()
     if record is None or not record.summary.strip():
         raise RecordRefused(_("Write the summary for participants before sharing it."))
     if record.state != SessionRecord.State.DRAFT:
@@ -183,14 +209,15 @@ def session_record_share(
     reason = _("Shared with participants by %(user)s") % {"user": user.get_username()}
     if findings:
         reason += " " + _("(%(count)d naming confirmed)") % {"count": len(findings)}
-    return _record_write(
-        record=record,
-        version=version,
-        user=user,
-        reason=reason,
-        state=SessionRecord.State.SHARED,
-        shared_at=timezone.now(),
-    )
+    with transaction.atomic():
+        return _record_write(
+            record=record,
+            version=version,
+            user=user,
+            reason=reason,
+            state=SessionRecord.State.SHARED,
+            shared_at=timezone.now(),
+        )
 
 
 @transaction.atomic

@@ -139,3 +139,60 @@ def test_the_share_post_over_htmx_returns_the_record_section(
     assert "<html" not in content
     assert 'id="record"' in content
     assert 'name="confirm"' in content
+
+
+@pytest.fixture
+def check_spy(monkeypatch):
+    """Where the check ran: whether a transaction was open each time it read a summary."""
+    from django.db import connection
+
+    from mediation.records import attribution
+
+    seen = []
+    real = attribution.find_attributions
+
+    def spy(text, terms):
+        seen.append(connection.in_atomic_block)
+        return real(text, terms)
+
+    monkeypatch.setattr(attribution, "find_attributions", spy)
+    return seen
+
+
+def test_the_check_runs_before_the_write_transaction_of_a_share_and_a_save(
+    transactional_db, session, attendee, facilitator, check_spy
+):
+    """A long summary is read with no transaction open, so nobody else waits on it; the
+    write that follows still refuses a record that changed meanwhile (version)."""
+    from mediation.records import services
+
+    record = SessionRecordFactory(session=session, summary="Delta proposed a pause.")
+    with pytest.raises(services.AttributionUnconfirmed):
+        services.session_record_share(session=session, user=facilitator, version=record.version)
+    [finding] = findings_of(session, record)
+    record = services.session_record_share(
+        session=session, user=facilitator, version=record.version, confirmed={finding.id}
+    )
+    services.session_record_save(
+        session=session,
+        user=facilitator,
+        version=record.version,
+        internal_notes="",
+        summary="Delta proposed a longer pause.",
+        outcomes="",
+    )
+    assert check_spy == [False, False, False]  # two shares, one save
+    assert SessionRecord.objects.get(session=session).state == SessionRecord.State.DRAFT
+
+
+def test_a_share_of_a_summary_changed_after_its_check_is_refused(session, attendee, facilitator):
+    from mediation.records import services
+
+    record = SessionRecordFactory(session=session, summary="A clean summary.")
+    checked_version = record.version
+    SessionRecord.objects.filter(pk=record.pk).update(
+        summary="Delta proposed a pause.", version=checked_version + 1
+    )
+    with pytest.raises(services.RecordConflict):
+        services.session_record_share(session=session, user=facilitator, version=checked_version)
+    assert SessionRecord.objects.get(pk=record.pk).state == SessionRecord.State.DRAFT
