@@ -33,10 +33,32 @@ class Kind(StrEnum):
 
 @dataclass(frozen=True)
 class Term:
-    """A word or phrase that identifies an attendee."""
+    """A word or phrase that identifies an attendee: `who` are those it points to, by the
+    name shown to anyone (a protected person's pseudonym, `Participant.public_name`)."""
 
     text: str
     kind: Kind
+    who: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What a summary was checked against, for the page to say (not a bare all-clear)."""
+
+    attendees: int
+    names: int
+    pseudonyms: int
+    affiliations: int
+
+    @classmethod
+    def of(cls, people_count: int, terms: Iterable[Term]) -> Checked:
+        kinds = [term.kind for term in terms]
+        return cls(
+            attendees=people_count,
+            names=kinds.count(Kind.NAME),
+            pseudonyms=kinds.count(Kind.PSEUDONYM),
+            affiliations=kinds.count(Kind.AFFILIATION),
+        )
 
 
 @dataclass(frozen=True)
@@ -48,6 +70,7 @@ class Finding:
     term: str
     kind: Kind
     spans: tuple[tuple[int, int], ...]
+    who: tuple[str, ...] = ()
 
     @property
     def start(self) -> int:
@@ -96,14 +119,19 @@ def terms_for(people: Iterable) -> list[Term]:
     it would flag every sentence with the syllable; the full name still is one.
     """
     terms: dict[tuple[str, Kind], Term] = {}
+    label = ""
 
     def add(text: str, kind: Kind) -> None:
         text = " ".join((text or "").split())
         if not text or not fold_term(text):
             return
-        terms.setdefault((fold_term(text), kind), Term(text=text, kind=kind))
+        key = (fold_term(text), kind)
+        term = terms.setdefault(key, Term(text=text, kind=kind))
+        if label and label not in term.who:
+            terms[key] = Term(text=term.text, kind=kind, who=(*term.who, label))
 
     for person in people:
+        label = getattr(person, "public_name", None) or person.name or ""
         name = " ".join((person.name or "").split())
         add(name, Kind.NAME)
         words = name.split(" ")
@@ -233,6 +261,7 @@ def find_attributions(text: str, terms: Iterable[Term]) -> list[Finding]:
                 term=term.text,
                 kind=term.kind,
                 spans=tuple(found),
+                who=term.who,
             )
         )
     return sorted(findings, key=lambda f: f.start)

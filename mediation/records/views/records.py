@@ -162,14 +162,17 @@ def _item_values(form) -> dict:
 
 
 def _share_context(session, record, *, confirmed=frozenset(), error="", form=None):
-    findings = []
+    findings, checked = [], None
     if record is not None and confidentiality.needs_attribution_check(session):
-        terms = attribution.terms_for(session_selectors.attendees_of(session))
+        people = list(session_selectors.attendees_of(session))
+        terms = attribution.terms_for(people)
         findings = attribution.find_attributions(record.summary, terms)
+        checked = attribution.Checked.of(len(people), terms)
     return {
         "session": session,
         "record": record,
         "findings": findings,
+        "checked": checked,
         "highlighted": attribution.highlight(record.summary, findings) if record else "",
         "needs_check": confidentiality.needs_attribution_check(session),
         "confirmed": set(confirmed),

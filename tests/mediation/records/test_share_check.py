@@ -196,3 +196,29 @@ def test_a_share_of_a_summary_changed_after_its_check_is_refused(session, attend
     with pytest.raises(services.RecordConflict):
         services.session_record_share(session=session, user=facilitator, version=checked_version)
     assert SessionRecord.objects.get(pk=record.pk).state == SessionRecord.State.DRAFT
+
+
+def test_the_page_says_what_the_summary_was_checked_against(
+    session, attendee, participant, facilitator_client
+):
+    SessionRecordFactory(session=session, summary="Everyone agreed on a hotline.")
+    page = facilitator_client.get(reverse("session_record_share", args=[session.pk]))
+    text = " ".join(page.content.decode().split())
+    assert "No sentence of the summary names an attendee by any of the names checked." in text
+    # Two attendees (the session's participant and Min-jun Lee): full names, given names
+    # and surnames, one pseudonym, one affiliation (the participant has none).
+    people = [i.participant for i in session.invitations.exclude(response="declined")]
+    names = {t.text for t in terms_for(people) if t.kind == "name"}
+    assert f"Checked against 2 attendees: {len(names)} names and parts of names, 1 pseudonym" in (
+        text
+    )
+    assert "Descriptions that fit only one person" in text
+
+
+def test_a_finding_says_whom_it_points_to_by_the_name_shown_to_anyone(session, facilitator_client):
+    protected = ParticipantFactory(name="Ri Chol-min", pseudonym="Delta", identity_protected=True)
+    InvitationFactory(session=session, participant=protected)
+    SessionRecordFactory(session=session, summary="Chol-min insisted on sequencing.")
+    page = facilitator_client.get(reverse("session_record_share", args=[session.pk]))
+    text = " ".join(page.content.decode().split())
+    assert "names Chol-min (points to Delta)" in text
