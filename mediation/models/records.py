@@ -1,6 +1,7 @@
 """What a session leaves behind: the facilitator's record and the follow-up actions."""
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,16 @@ from mediation.models.base import UUIDModel
 from mediation.models.people import Participant
 from mediation.models.processes import Topic
 from mediation.models.sessions import AgendaItem, DialogueSession, SessionPartChecks
+
+# The longest text of a record: 50,000 characters, about 25 pages. Forms, the admin and
+# model validation refuse more, and so do the record services (which write with UPDATE).
+RECORD_TEXT_MAX = 50_000
+
+
+def _limited() -> dict:
+    # A validator, not max_length: the column stays as it is (max_length on a TextField
+    # would make SQLite rebuild the table for nothing).
+    return {"validators": [MaxLengthValidator(RECORD_TEXT_MAX)]}
 
 
 class SessionRecord(UUIDModel):
@@ -27,16 +38,19 @@ class SessionRecord(UUIDModel):
     )
     internal_notes = models.TextField(
         _("internal notes"),
+        **_limited(),
         blank=True,
         help_text=_("For facilitators and organizers only. Never shown to participants."),
     )
     summary = models.TextField(
         _("summary for participants"),
+        **_limited(),
         blank=True,
         help_text=_("What participants may read once the record is shared."),
     )
     outcomes = models.TextField(
         _("outcomes"),
+        **_limited(),
         blank=True,
         help_text=_("What the session produced. For facilitators and organizers."),
     )
@@ -84,9 +98,9 @@ class ItemRecord(UUIDModel):
         on_delete=models.PROTECT,
         related_name="item_record",
     )
-    discussion = models.TextField(_("discussion"), blank=True)
-    convergence = models.TextField(_("points of convergence"), blank=True)
-    divergence = models.TextField(_("points of divergence"), blank=True)
+    discussion = models.TextField(_("discussion"), blank=True, **_limited())
+    convergence = models.TextField(_("points of convergence"), blank=True, **_limited())
+    divergence = models.TextField(_("points of divergence"), blank=True, **_limited())
     topic_status = models.CharField(
         _("status the topic reached"), max_length=16, choices=Topic.Status, blank=True
     )

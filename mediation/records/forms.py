@@ -14,9 +14,10 @@ from mediation.models import (
     Participant,
     Topic,
 )
+from mediation.models.records import RECORD_TEXT_MAX
 from mediation.submissions import SubmissionField
 
-TEXT_MAX = 50_000
+TEXT_MAX = RECORD_TEXT_MAX
 
 
 ACTION_MAX = 2_000

@@ -21,6 +21,7 @@ from mediation.models import (
     SessionRecord,
     Topic,
 )
+from mediation.models.records import RECORD_TEXT_MAX
 from mediation.records import attribution
 from mediation.sessions import selectors as session_selectors
 
@@ -120,6 +121,13 @@ def session_record_save(
     never holds the database while it is read.
     """
     _record_refuse_unless_recordable(session)
+    texts = [internal_notes, summary, outcomes]
+    texts += [t for e in items for t in (e.discussion, e.convergence, e.divergence)]
+    if any(len(text) > RECORD_TEXT_MAX for text in texts):
+        raise RecordRefused(
+            _("A text of the record is over %(max)s characters: nothing was stored.")
+            % {"max": f"{RECORD_TEXT_MAX:,}"}
+        )
     names_attendees = bool(_attribution_findings(session, summary))
     with transaction.atomic():
         return _record_save(

@@ -4,6 +4,7 @@ markdown, the read trace; and optimistic locking when two people save at once.""
 import threading
 import time
 
+import pytest
 from django.db import OperationalError, connection
 from django.test import Client
 
@@ -221,3 +222,28 @@ def test_two_facilitators_saving_at_once_one_wins_one_is_told(
     assert record.internal_notes == winner
     assert record.version == 2
     assert record.history.filter(history_type="~").count() == 1
+
+
+def test_a_record_text_over_the_limit_is_refused_by_the_service_and_the_model(
+    session, facilitator
+):
+    from django.core.exceptions import ValidationError
+
+    from mediation.models.records import RECORD_TEXT_MAX
+
+    record = SessionRecordFactory(session=session, summary="Short.")
+    with pytest.raises(record_services.RecordRefused):
+        record_services.session_record_save(
+            session=session,
+            user=facilitator,
+            version=record.version,
+            internal_notes="",
+            summary="x" * (RECORD_TEXT_MAX + 1),
+            outcomes="",
+        )
+    record.refresh_from_db()
+    assert record.summary == "Short."
+    record.outcomes = "y" * (RECORD_TEXT_MAX + 1)
+    with pytest.raises(ValidationError) as refused:
+        record.full_clean()
+    assert set(refused.value.message_dict) == {"outcomes"}
