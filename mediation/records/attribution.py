@@ -24,6 +24,14 @@ from enum import StrEnum
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from mediation.records.attribution_words import (
+    ARABIC_PROCLITICS,
+    COMMON_WORDS,
+    HANGUL_PARTICLES,
+    HONORIFICS,
+    TITLES,
+)
+
 
 class Kind(StrEnum):
     NAME = "name"
@@ -71,6 +79,8 @@ class Finding:
     kind: Kind
     spans: tuple[tuple[int, int], ...]
     who: tuple[str, ...] = ()
+    # For a name that is also a common word: why this place was read as the name.
+    note: str = ""
 
     @property
     def start(self) -> int:
@@ -216,6 +226,37 @@ def _finding_id(folded_sentence: str, term: Term) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_WORD = re.compile(r"\w+")
+
+
+def _written_forms(term: Term) -> list[str]:
+    """The folded forms a term is written in: itself, with a Korean particle joined after
+    a name in Hangul, with a one-letter Arabic word joined before a name in Arabic."""
+    text = term.text
+    forms = [fold_term(text)]
+    if _HANGUL.search(text[-1:]):
+        forms += [fold_term(text + particle) for particle in HANGUL_PARTICLES]
+    if _ARABIC.search(text[:1]):
+        forms += [fold_term(proclitic + text) for proclitic in ARABIC_PROCLITICS]
+    return forms
+
+
+def _reads_as_name(text: str, folded: str, start: int, sentence_start: int, origin) -> str:
+    """For a name that is also a common word ("Park", "Said"): why this place reads as the
+    name ("" if it does not). Capitalised after a title or in the middle of a sentence, or
+    after an honorific whatever its case ("mr park")."""
+    before = _WORD.findall(folded[max(sentence_start, start - 40) : start])
+    previous = before[-1] if before else ""
+    capitalised = text[origin[start]].isupper()
+    if previous in HONORIFICS or (capitalised and previous in TITLES):
+        return "after a title"
+    if previous and capitalised:
+        return "capitalised mid-sentence"
+    return ""
+
+
 def find_attributions(text: str, terms: Iterable[Term]) -> list[Finding]:
     """Every sentence naming one of the terms, one finding per (sentence, term).
 
@@ -224,10 +265,14 @@ def find_attributions(text: str, terms: Iterable[Term]) -> list[Finding]:
     pattern, whatever the number of sentences, terms or matches.
     """
     text = text or ""
-    by_needle: dict[str, Term] = {}
+    by_form: dict[str, Term] = {}
+    common: set[Term] = set()  # names that are also common words ("Park")
     for term in sorted(terms, key=lambda t: len(fold_term(t.text)), reverse=True):
-        by_needle.setdefault(fold_term(term.text), term)
-    matcher = _matcher(list(by_needle))
+        for form in _written_forms(term):
+            by_form.setdefault(form, term)
+        if fold_term(term.text) in COMMON_WORDS:
+            common.add(term)
+    matcher = _matcher(list(by_form))
     if matcher is None or not text:
         return []
     # Each sentence folded on its own, then joined by newlines (which folding never leaves
@@ -245,15 +290,22 @@ def find_attributions(text: str, terms: Iterable[Term]) -> list[Finding]:
         origin.append(end)
         position += len(part) + 1
     folded = "\n".join(parts)
-    spans: dict[tuple[int, str], list[tuple[int, int]]] = {}
+    spans: dict[tuple[int, Term], list[tuple[int, int]]] = {}
+    notes: dict[tuple[int, Term], str] = {}
     for match in matcher.finditer(folded):
         index = bisect.bisect_right(starts, match.start()) - 1
+        term = by_form[match.group()]
+        key = (index, term)
+        if term in common:
+            why = _reads_as_name(text, folded, match.start(), starts[index], origin)
+            if not why:
+                continue
+            notes.setdefault(key, why)
         span = (origin[match.start()], origin[match.end() - 1] + 1)
-        spans.setdefault((index, match.group()), []).append(span)
+        spans.setdefault(key, []).append(span)
     findings = []
-    for (index, needle), found in spans.items():
+    for (index, term), found in spans.items():
         begin, end = sentences[index]
-        term = by_needle[needle]
         findings.append(
             Finding(
                 id=_finding_id(parts[index], term),
@@ -262,6 +314,7 @@ def find_attributions(text: str, terms: Iterable[Term]) -> list[Finding]:
                 kind=term.kind,
                 spans=tuple(found),
                 who=term.who,
+                note=notes.get((index, term), ""),
             )
         )
     return sorted(findings, key=lambda f: f.start)

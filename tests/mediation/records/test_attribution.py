@@ -204,3 +204,69 @@ def test_confirmation_partial_complete_and_stale():
 def test_terms_can_be_given_directly():
     [finding] = find_attributions("The Acme delegation left.", [Term("ACME", Kind.AFFILIATION)])
     assert finding.kind == Kind.AFFILIATION
+
+
+ROSE_PARK = person("Rose Park")
+EDWARD_SAID = person("Edward Said")
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("The delegation heard Park on sequencing.", "capitalised mid-sentence"),
+        ("Mr Park insisted on sequencing.", "after a title"),
+        ("Later, Colonel Rose objected.", "after a title"),
+    ],
+)
+def test_a_name_that_is_a_common_word_is_found_where_it_reads_as_a_name(text, why):
+    [finding] = check(text, ROSE_PARK)
+    assert finding.note == why
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They walked in the park after the session.",
+        "Park the question of sanctions for now.",
+        "A rose was on every table.",
+        "The chair said the hotline should come first.",
+    ],
+)
+def test_a_name_that_is_a_common_word_is_not_found_where_it_reads_as_the_word(text):
+    assert check(text, ROSE_PARK, EDWARD_SAID) == []
+
+
+def test_the_full_name_is_found_whatever_its_parts_are():
+    [finding] = check("rose park spoke.", ROSE_PARK)
+    assert (finding.term, finding.note) == ("Rose Park", "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김민준은 핫라인을 먼저 제안했다.",  # the topic particle joined to the name
+        "김민준의 제안이 받아들여졌다.",  # the possessive particle
+        "회의에서 김민준 씨가 말했다.",  # the honorific apart
+    ],
+)
+def test_a_korean_name_is_found_with_the_particle_joined_to_it(text):
+    [finding] = check(text, person("김민준"))
+    assert finding.term == "김민준"
+    assert text[finding.start : finding.end].startswith("김민준")
+
+
+def test_a_korean_name_inside_a_longer_word_is_not_found():
+    assert check("김민준호 선생이 말했다.", person("김민준")) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["قالت أمينة حداد إن الخط الساخن أولاً.", "ثم تحدثت أمينة.", "ووافقت وأمينة على ذلك."]
+)
+def test_an_arabic_name_is_found_alone_or_with_a_joined_conjunction(text):
+    findings = check(text, person("أمينة حداد"))
+    assert findings, text
+
+
+def test_an_arabic_name_is_found_by_its_surname_with_a_joined_preposition():
+    [finding] = check("وصل الاقتراح لحداد متأخراً.", person("أمينة حداد"))
+    assert finding.term == "حداد"

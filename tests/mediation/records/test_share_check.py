@@ -222,3 +222,17 @@ def test_a_finding_says_whom_it_points_to_by_the_name_shown_to_anyone(session, f
     page = facilitator_client.get(reverse("session_record_share", args=[session.pk]))
     text = " ".join(page.content.decode().split())
     assert "names Chol-min (points to Delta)" in text
+
+
+def test_a_finding_on_a_name_that_is_a_common_word_says_why_it_was_read_as_the_name(
+    session, facilitator_client
+):
+    InvitationFactory(session=session, participant=ParticipantFactory(name="Rose Park"))
+    SessionRecordFactory(
+        session=session, summary="We met in the park. Then Mr Park raised the hotline."
+    )
+    page = facilitator_client.get(reverse("session_record_share", args=[session.pk]))
+    text = " ".join(page.content.decode().split())
+    assert "names Park (points to Rose Park)" in text
+    assert "is also a common word; it follows a title here." in text
+    assert text.count('name="confirm"') == 1  # "the park" is not a finding
