@@ -89,6 +89,7 @@ class ParticipantAddForm(forms.ModelForm):
             "expertise",
             "identity_protected",
             "pseudonym",
+            "aliases",
         ]
 
     def __init__(self, *args, processes=None, sides=None, required=True, **kwargs):
@@ -138,7 +139,7 @@ class ParticipantAdmin(ArchiveActionsMixin, ScopedChoicesMixin, AuditedHistoryAd
         (None, {"fields": ["name", "category", "affiliation", "country", "languages"]}),
         (_("Contact and account"), {"fields": ["email", "user"]}),
         (_("Expertise"), {"fields": ["expertise"]}),
-        (_("Identity protection"), {"fields": ["identity_protected", "pseudonym"]}),
+        (_("Identity protection"), {"fields": ["identity_protected", "pseudonym", "aliases"]}),
     ]
     change_list_template = "admin/mediation/participant/change_list.html"
 

@@ -1,5 +1,7 @@
 """Participants: the people who take part in dialogue sessions."""
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -42,6 +44,16 @@ class Participant(UUIDModel):
         help_text=_("Show the pseudonym instead of the name to anyone not cleared."),
     )
     pseudonym = models.CharField(_("pseudonym"), max_length=100, blank=True)
+    aliases = models.CharField(
+        _("also known as"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Other names this person goes by, separated by commas: nicknames, other "
+            "spellings, the name in another script. A summary under a non-attribution rule "
+            "is checked for these too."
+        ),
+    )
     # The secret in the participant's calendar-feed address; renewing it kills the old one.
     calendar_token = models.CharField(
         _("calendar feed token"), max_length=64, unique=True, null=True, blank=True, editable=False
@@ -53,7 +65,7 @@ class Participant(UUIDModel):
     # Who the person is and how to reach them: changing any of these can expose a protected
     # identity or hand the person's account to someone else, so only those who organize
     # every process the person is in may change them (access.can_change_identity).
-    IDENTITY_FIELDS = ("name", "email", "user", "identity_protected", "pseudonym")
+    IDENTITY_FIELDS = ("name", "aliases", "email", "user", "identity_protected", "pseudonym")
 
     class Meta:
         verbose_name = _("participant")
@@ -77,6 +89,11 @@ class Participant(UUIDModel):
     def public_name(self) -> str:
         """The name shown to anyone not cleared to see a protected identity."""
         return self.pseudonym if self.identity_protected else self.name
+
+    @property
+    def alias_list(self) -> list[str]:
+        """The names of `aliases`, one each (commas, semicolons or new lines between)."""
+        return [name.strip() for name in re.split(r"[,;\n]", self.aliases) if name.strip()]
 
     @property
     def full_label(self) -> str:

@@ -121,8 +121,8 @@ def fold_term(term: str) -> str:
 
 
 def terms_for(people: Iterable) -> list[Term]:
-    """Every term naming these people: full name, given names, surname, pseudonym and
-    affiliation.
+    """Every term naming these people: full name, given names, surname, the names they
+    are also known as (and their parts), pseudonym and affiliation.
 
     `people` are objects with `name`, `pseudonym` and `affiliation` (Participants). A
     given name or surname shorter than three letters ("Li", "Ri") is not a term on its own:
@@ -142,13 +142,14 @@ def terms_for(people: Iterable) -> list[Term]:
 
     for person in people:
         label = getattr(person, "public_name", None) or person.name or ""
-        name = " ".join((person.name or "").split())
-        add(name, Kind.NAME)
-        words = name.split(" ")
-        if len(words) > 1:
-            for word in words:
-                if sum(c.isalpha() for c in word) >= MIN_SURNAME_LETTERS:
-                    add(word, Kind.NAME)
+        for name in [person.name or "", *getattr(person, "alias_list", ())]:
+            name = " ".join(name.split())
+            add(name, Kind.NAME)
+            words = name.split(" ")
+            if len(words) > 1:
+                for word in words:
+                    if sum(c.isalpha() for c in word) >= MIN_SURNAME_LETTERS:
+                        add(word, Kind.NAME)
         add(getattr(person, "pseudonym", ""), Kind.PSEUDONYM)
         add(getattr(person, "affiliation", ""), Kind.AFFILIATION)
     return list(terms.values())

@@ -270,3 +270,23 @@ def test_an_arabic_name_is_found_alone_or_with_a_joined_conjunction(text):
 def test_an_arabic_name_is_found_by_its_surname_with_a_joined_preposition():
     [finding] = check("وصل الاقتراح لحداد متأخراً.", person("أمينة حداد"))
     assert finding.term == "حداد"
+
+
+def test_the_names_a_person_is_also_known_as_are_terms_with_their_parts():
+    from mediation.models import Participant
+
+    amina = Participant(name="Amina Haddad", aliases="Mina; Amina Hadad,\nأمينة حداد")
+    assert amina.alias_list == ["Mina", "Amina Hadad", "أمينة حداد"]
+    names = {t.text for t in terms_for([amina]) if t.kind == Kind.NAME}
+    assert {"Mina", "Amina Hadad", "Hadad", "أمينة حداد", "أمينة", "حداد"} <= names
+
+
+@pytest.mark.parametrize(
+    "text", ["Mina pressed for a hotline.", "The hotline was Hadad's idea.", "اقترحت أمينة ذلك."]
+)
+def test_a_nickname_another_spelling_or_script_is_found(text):
+    from mediation.models import Participant
+
+    amina = Participant(name="Amina Haddad", aliases="Mina, Amina Hadad, أمينة حداد")
+    [finding] = find_attributions(text, terms_for([amina]))
+    assert finding.who == ("Amina Haddad",)
