@@ -82,6 +82,7 @@ class ParticipantAddForm(forms.ModelForm):
         fields = [
             "name",
             "category",
+            "title",
             "affiliation",
             "country",
             "languages",
@@ -136,7 +137,7 @@ class ParticipantAdmin(ArchiveActionsMixin, ScopedChoicesMixin, AuditedHistoryAd
     # scale); organizers see the field read-only.
     autocomplete_fields = ["user"]
     fieldsets = [
-        (None, {"fields": ["name", "category", "affiliation", "country", "languages"]}),
+        (None, {"fields": ["name", "category", "title", "affiliation", "country", "languages"]}),
         (_("Contact and account"), {"fields": ["email", "user"]}),
         (_("Expertise"), {"fields": ["expertise"]}),
         (_("Identity protection"), {"fields": ["identity_protected", "pseudonym", "aliases"]}),

@@ -23,6 +23,12 @@ class Participant(UUIDModel):
 
     name = models.CharField(_("name"), max_length=200)
     category = models.CharField(_("category"), max_length=32, choices=Category)
+    title = models.CharField(
+        _("title or rank"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example: Colonel (retired), Ambassador, Professor."),
+    )
     affiliation = models.CharField(_("affiliation"), max_length=200, blank=True)
     country = models.CharField(_("country"), max_length=100, blank=True)
     languages = models.CharField(

@@ -1,6 +1,7 @@
 """Dialogue processes: the conflict being worked on, its sides and its topics."""
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +33,16 @@ class DialogueProcess(UUIDModel):
         verbose_name=_("organizers"),
         related_name="organized_processes",
         blank=True,
+    )
+    description_threshold = models.PositiveSmallIntegerField(
+        _("smallest group a description may fit"),
+        default=2,
+        validators=[MinValueValidator(2)],
+        help_text=_(
+            "Under a non-attribution rule, a sentence describing attendees (a rank, a side, "
+            "a country) is stopped when it fits fewer of them than this. 2 stops "
+            "descriptions of one person; more protects small groups too."
+        ),
     )
     on_record = models.BooleanField(
         _("on the record"),

@@ -24,6 +24,7 @@ from enum import StrEnum
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from mediation.records import descriptions
 from mediation.records.attribution_words import (
     ARABIC_PROCLITICS,
     COMMON_WORDS,
@@ -37,6 +38,7 @@ class Kind(StrEnum):
     NAME = "name"
     PSEUDONYM = "pseudonym"
     AFFILIATION = "affiliation"
+    DESCRIPTION = "description"  # fits fewer attendees than the threshold (descriptions.py)
 
 
 @dataclass(frozen=True)
@@ -57,15 +59,19 @@ class Checked:
     names: int
     pseudonyms: int
     affiliations: int
+    descriptions: int  # words and phrases that may describe an attendee
+    k: int
 
     @classmethod
-    def of(cls, people_count: int, terms: Iterable[Term]) -> Checked:
+    def of(cls, terms: Iterable[Term], attendees: list, k: int) -> Checked:
         kinds = [term.kind for term in terms]
         return cls(
-            attendees=people_count,
+            attendees=len(attendees),
             names=kinds.count(Kind.NAME),
             pseudonyms=kinds.count(Kind.PSEUDONYM),
             affiliations=kinds.count(Kind.AFFILIATION),
+            descriptions=descriptions.description_count(attendees, fold_term),
+            k=k,
         )
 
 
@@ -258,13 +264,21 @@ def _reads_as_name(text: str, folded: str, start: int, sentence_start: int, orig
     return ""
 
 
-def find_attributions(text: str, terms: Iterable[Term]) -> list[Finding]:
-    """Every sentence naming one of the terms, one finding per (sentence, term).
+def find_attributions(
+    text: str,
+    terms: Iterable[Term],
+    attendees: Iterable[descriptions.Attendee] = (),
+    k: int = descriptions.DEFAULT_THRESHOLD,
+) -> list[Finding]:
+    """Every sentence naming one of the terms, one finding per (sentence, term); and with
+    `attendees`, every sentence whose description fits fewer than `k` of them.
 
     At each place the longest term is matched ("Amina Haddad" is the full name, not also
     "Haddad" inside it). Linear in the text: it is folded once and read in one pass of one
-    pattern, whatever the number of sentences, terms or matches.
+    pattern (and one more for descriptions), whatever the number of sentences, terms or
+    matches.
     """
+    attendees = list(attendees)
     text = text or ""
     by_form: dict[str, Term] = {}
     common: set[Term] = set()  # names that are also common words ("Park")
@@ -274,7 +288,7 @@ def find_attributions(text: str, terms: Iterable[Term]) -> list[Finding]:
         if fold_term(term.text) in COMMON_WORDS:
             common.add(term)
     matcher = _matcher(list(by_form))
-    if matcher is None or not text:
+    if (matcher is None and not attendees) or not text:
         return []
     # Each sentence folded on its own, then joined by newlines (which folding never leaves
     # inside a sentence): a match cannot run from one sentence into the next.
@@ -293,7 +307,7 @@ def find_attributions(text: str, terms: Iterable[Term]) -> list[Finding]:
     folded = "\n".join(parts)
     spans: dict[tuple[int, Term], list[tuple[int, int]]] = {}
     notes: dict[tuple[int, Term], str] = {}
-    for match in matcher.finditer(folded):
+    for match in matcher.finditer(folded) if matcher else ():
         index = bisect.bisect_right(starts, match.start()) - 1
         term = by_form[match.group()]
         key = (index, term)
@@ -316,6 +330,22 @@ def find_attributions(text: str, terms: Iterable[Term]) -> list[Finding]:
                 spans=tuple(found),
                 who=term.who,
                 note=notes.get((index, term), ""),
+            )
+        )
+    described = descriptions.find_descriptions(
+        folded, origin, starts, attendees, matcher_for=_matcher, fold_term=fold_term, k=k
+    )
+    for index, found in described.items():
+        begin, end = sentences[index]
+        term = Term(text=", ".join(found.words), kind=Kind.DESCRIPTION, who=found.who)
+        findings.append(
+            Finding(
+                id=_finding_id(parts[index], term),
+                sentence=text[begin:end],
+                term=term.text,
+                kind=term.kind,
+                spans=found.spans,
+                who=found.who,
             )
         )
     return sorted(findings, key=lambda f: f.start)

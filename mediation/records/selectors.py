@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from mediation.models import (
     DialogueSession,
+    Invitation,
     SessionRecord,
 )
+from mediation.records import attribution, descriptions
 
 
 def record_of(session: DialogueSession) -> SessionRecord | None:
@@ -19,3 +23,46 @@ def record_items(record: SessionRecord | None) -> dict:
     if record is None:
         return {}
     return {r.agenda_item_id: r for r in record.item_records.all()}
+
+
+@dataclass(frozen=True)
+class AttributionCheck:
+    """What a session's texts are checked against under a non-attribution rule: the
+    attendees' names (terms), their traits for descriptions, and the process's threshold."""
+
+    terms: list[attribution.Term]
+    attendees: list[descriptions.Attendee]
+    k: int
+
+    def findings(self, text: str) -> list[attribution.Finding]:
+        return attribution.find_attributions(text, self.terms, self.attendees, self.k)
+
+    @property
+    def checked(self) -> attribution.Checked:
+        return attribution.Checked.of(self.terms, self.attendees, self.k)
+
+
+def attribution_check_of(session: DialogueSession) -> AttributionCheck:
+    """The check for `session`'s texts, from those invited who did not decline (one
+    query): whom a summary must not name or single out."""
+    invitations = (
+        session.invitations.exclude(response=Invitation.Response.DECLINED)
+        .select_related("participant", "side")
+        .order_by("pk")
+    )
+    people, attendees = [], []
+    for invitation in invitations:
+        people.append(invitation.participant)
+        attendees.append(
+            descriptions.attendee(
+                invitation.participant,
+                side=invitation.side.name if invitation.side else "",
+                capacity=invitation.capacity,
+                fold_term=attribution.fold_term,
+            )
+        )
+    return AttributionCheck(
+        terms=attribution.terms_for(people),
+        attendees=attendees,
+        k=session.process.description_threshold,
+    )

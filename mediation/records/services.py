@@ -23,7 +23,7 @@ from mediation.models import (
 )
 from mediation.models.records import RECORD_TEXT_MAX
 from mediation.records import attribution
-from mediation.sessions import selectors as session_selectors
+from mediation.records import selectors as record_selectors
 
 
 # --- Session record, actions and the next round (facilitator workspace) -------------------
@@ -99,8 +99,7 @@ def _record_write(
 def _attribution_findings(session: DialogueSession, summary: str):
     if not confidentiality.needs_attribution_check(session):
         return []
-    terms = attribution.terms_for(session_selectors.attendees_of(session))
-    return attribution.find_attributions(summary, terms)
+    return record_selectors.attribution_check_of(session).findings(summary)
 
 
 def session_record_save(

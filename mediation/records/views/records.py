@@ -20,7 +20,6 @@ from mediation import access, audit, confidentiality
 from mediation.fragments import render_region
 from mediation.models import SessionRecord
 from mediation.records import attribution
-from mediation.sessions import selectors as session_selectors
 from mediation.sessions.context import SessionPageContext
 
 from .. import selectors, services
@@ -164,10 +163,9 @@ def _item_values(form) -> dict:
 def _share_context(session, record, *, confirmed=frozenset(), error="", form=None):
     findings, checked = [], None
     if record is not None and confidentiality.needs_attribution_check(session):
-        people = list(session_selectors.attendees_of(session))
-        terms = attribution.terms_for(people)
-        findings = attribution.find_attributions(record.summary, terms)
-        checked = attribution.Checked.of(len(people), terms)
+        check = selectors.attribution_check_of(session)
+        findings = check.findings(record.summary)
+        checked = check.checked
     return {
         "session": session,
         "record": record,

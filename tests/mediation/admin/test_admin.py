@@ -153,6 +153,7 @@ def test_an_organizer_who_creates_a_process_runs_it(demo):
             "conflict": "Two provinces dispute a river.",
             "track": "2",
             "status": "exploratory",
+            "description_threshold": "2",
             "sides-TOTAL_FORMS": "0",
             "sides-INITIAL_FORMS": "0",
             "topics-TOTAL_FORMS": "0",

@@ -5,8 +5,7 @@ who was there) or one that must pass.
 The room mixes scripts and the hard cases: given names, nicknames and other spellings, a
 protected person known by a pseudonym, surnames that are common English words, Korean
 particles and Arabic prefixes joined to names. Sentences marked `DESCRIPTION` single
-someone out without naming them ("a retired colonel from the DPRK side"); the check does
-not read descriptions yet, and `test_attribution_corpus.py` keeps them apart.
+someone out without naming them ("a retired colonel from the DPRK side").
 """
 
 from types import SimpleNamespace
@@ -14,33 +13,65 @@ from types import SimpleNamespace
 FLAG, PASS, DESCRIPTION = "flag", "pass", "description"
 
 
-def _person(name, *, aliases="", pseudonym="", affiliation="", protected=False):
+def _person(name, category, country, *, aliases="", pseudonym="", affiliation="", **more):
     return SimpleNamespace(
         name=name,
+        category=category,
+        country=country,
+        title=more.get("title", ""),
         alias_list=[a.strip() for a in aliases.split(",") if a.strip()],
         pseudonym=pseudonym,
         affiliation=affiliation,
-        public_name=pseudonym if protected else name,
+        public_name=pseudonym if more.get("protected") else name,
+        side=more.get("side", ""),
     )
 
 
 ROOM = [
-    _person("Amina Haddad", aliases="Mina, أمينة حداد", affiliation="Institute for Peace Studies"),
     _person(
-        "Lee Min-jun", aliases="이민준", affiliation="Korea Institute for National Unification"
+        "Amina Haddad",
+        "academic",
+        "Lebanon",
+        aliases="Mina, أمينة حداد",
+        affiliation="Institute for Peace Studies",
+    ),
+    _person(
+        "Lee Min-jun",
+        "retired_civil",
+        "Republic of Korea",
+        aliases="이민준",
+        affiliation="Korea Institute for National Unification",
+        side="ROK",
     ),
     _person(
         "Ri Chol-min",
+        "retired_military",
+        "DPRK",
+        title="Colonel (retired)",
         pseudonym="Delta",
         protected=True,
         affiliation="Ministry of People's Armed Forces",
+        side="DPRK",
     ),
-    _person("Rose Park", affiliation="Seoul National University"),
-    _person("Karim Said", affiliation="Civil Society Forum"),
-    _person("Élodie Lefèvre", affiliation="Université de Genève"),
-    _person("James Okafor", affiliation="Retired, US Army"),
-    _person("Han Soo-jin", aliases="한수진"),
-    _person("Nikolai Petrov", aliases="Николай Петров"),
+    _person(
+        "Rose Park",
+        "academic",
+        "Republic of Korea",
+        title="Professor",
+        affiliation="Seoul National University",
+        side="ROK",
+    ),
+    _person("Karim Said", "social_activist", "Egypt", affiliation="Civil Society Forum"),
+    _person("Élodie Lefèvre", "academic", "Switzerland", affiliation="Université de Genève"),
+    _person(
+        "James Okafor",
+        "retired_military",
+        "United States",
+        title="General",
+        affiliation="Retired, US Army",
+    ),
+    _person("Han Soo-jin", "public_figure", "Republic of Korea", aliases="한수진", side="ROK"),
+    _person("Nikolai Petrov", "retired_civil", "Russia", aliases="Николай Петров"),
 ]
 
 CORPUS = [
@@ -98,12 +129,16 @@ CORPUS = [
     ("After lunch, Said returned to the draft.", FLAG),
     ("Dr Said quoted the armistice.", FLAG),
     ("Rose Park chaired the afternoon.", FLAG),
-    # --- Descriptions that fit one person (not read yet) ----------------------------------
+    # --- Descriptions that fit one person -------------------------------------------------
     ("A retired colonel of the Korean People's Army insisted on sequencing.", DESCRIPTION),
     ("The only activist in the room asked about detainees.", DESCRIPTION),
     ("The Lebanese academic disagreed.", DESCRIPTION),
     ("The retired American general wanted a pause.", DESCRIPTION),
     ("The Russian former official raised verification.", DESCRIPTION),
+    ("A participant from the DPRK side asked for a recess.", DESCRIPTION),
+    ("The Swiss scholar offered a venue.", DESCRIPTION),
+    ("The journalist among us took no notes.", DESCRIPTION),
+    ("The Egyptian participant spoke last.", DESCRIPTION),
     # --- What must pass: no one named, no one singled out ---------------------------------
     ("Participants explored confidence-building measures.", PASS),
     ("Several participants stressed the humanitarian dimension.", PASS),
@@ -138,4 +173,15 @@ CORPUS = [
     ("Participants said the timeline was too short.", PASS),
     ("The park near the hotel was closed.", PASS),
     ("The river delta was used as a case study.", PASS),
+    # --- Descriptions that fit two or more: they single no one out -------------------------
+    ("A Korean participant asked about family reunions.", PASS),
+    ("An academic suggested a working group.", PASS),
+    ("A participant from the ROK side agreed.", PASS),
+    ("A former official recalled the 1994 framework.", PASS),
+    ("A retired officer described the armistice mechanisms.", PASS),
+    ("The United States' position on sanctions was discussed.", PASS),
+    ("The general discussion turned to verification.", PASS),
+    ("Military confidence-building measures were the first topic.", PASS),
+    ("Several academics cited the same study.", PASS),
+    ("Russian and American proposals were compared.", PASS),
 ]

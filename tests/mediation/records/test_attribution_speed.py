@@ -11,12 +11,35 @@ from types import SimpleNamespace
 
 import pytest
 
-from mediation.records.attribution import find_attributions, split_sentences, terms_for
+from mediation.records import descriptions
+from mediation.records.attribution import (
+    find_attributions,
+    fold_term,
+    split_sentences,
+    terms_for,
+)
 
 ROOM = [
-    SimpleNamespace(name=f"Given{i} Surname{i}", pseudonym=f"Codename{i}", affiliation="")
+    SimpleNamespace(
+        name=f"Given{i} Surname{i}",
+        pseudonym=f"Codename{i}",
+        affiliation="",
+        category=["academic", "retired_civil", "public_figure"][i % 3],
+        country=["Republic of Korea", "DPRK", "United States"][i % 3],
+        title="",
+    )
     for i in range(38)
-] + [SimpleNamespace(name="Chidi Okafor", pseudonym="", affiliation="Korean People's Army")]
+] + [
+    SimpleNamespace(
+        name="Chidi Okafor",
+        pseudonym="",
+        affiliation="Korean People's Army",
+        category="retired_military",
+        country="Nigeria",
+        title="Colonel (retired)",
+    )
+]
+ATTENDEES = [descriptions.attendee(p, fold_term=fold_term) for p in ROOM]
 
 HOSTILE = {
     "one name repeated": ("Okafor " * 15_000)[:100_000],
@@ -24,6 +47,7 @@ HOSTILE = {
     "one endless sentence": ("word " * 20_000)[:100_000],
     "a name in every sentence": ("Okafor. " * 12_500)[:100_000],
     "stops and spaces": "! " * 50_000,
+    "a description in every sentence": ("The Nigerian colonel agreed. " * 3_500)[:100_000],
 }
 
 
@@ -31,7 +55,7 @@ HOSTILE = {
 def test_a_hostile_100_kb_text_is_checked_in_under_a_second(text):
     terms = terms_for(ROOM)
     start = time.process_time()
-    find_attributions(text, terms)
+    find_attributions(text, terms, ATTENDEES)
     assert time.process_time() - start < 1.0
 
 

@@ -151,9 +151,9 @@ def check_spy(monkeypatch):
     seen = []
     real = attribution.find_attributions
 
-    def spy(text, terms):
+    def spy(text, *args):
         seen.append(connection.in_atomic_block)
-        return real(text, terms)
+        return real(text, *args)
 
     monkeypatch.setattr(attribution, "find_attributions", spy)
     return seen
@@ -212,7 +212,8 @@ def test_the_page_says_what_the_summary_was_checked_against(
     assert f"Checked against 2 attendees: {len(names)} names and parts of names, 1 pseudonym" in (
         text
     )
-    assert "Descriptions that fit only one person" in text
+    assert "words describing them (role, title or rank, country, side, capacity)" in text
+    assert "A description is stopped when it fits fewer than 2 attendees." in text
 
 
 def test_a_finding_says_whom_it_points_to_by_the_name_shown_to_anyone(session, facilitator_client):
@@ -236,3 +237,58 @@ def test_a_finding_on_a_name_that_is_a_common_word_says_why_it_was_read_as_the_n
     assert "names Park (points to Rose Park)" in text
     assert "is also a common word; it follows a title here." in text
     assert text.count('name="confirm"') == 1  # "the park" is not a finding
+
+
+def _room_with_one_colonel(session):
+    colonel = ParticipantFactory(
+        name="Ri Chol-min",
+        pseudonym="Delta",
+        identity_protected=True,
+        category="retired_military",
+        country="DPRK",
+        title="Colonel (retired)",
+    )
+    InvitationFactory(session=session, participant=colonel)
+    for name in ("Rose Park", "Élodie Lefèvre"):
+        InvitationFactory(
+            session=session,
+            participant=ParticipantFactory(name=name, category="academic", country="France"),
+        )
+
+
+def test_a_description_that_fits_one_attendee_is_a_finding_naming_whom_it_fits(
+    session, facilitator_client
+):
+    _room_with_one_colonel(session)
+    record = SessionRecordFactory(
+        session=session,
+        summary="A retired colonel of the Korean People's Army insisted on sequencing.",
+    )
+    page = facilitator_client.get(reverse("session_record_share", args=[session.pk]))
+    text = " ".join(page.content.decode().split())
+    assert "describes 1 attendee by “colonel, korean”" in text
+    assert "(points to Delta)" in text
+    assert "Ri Chol-min" not in text
+    response = share(facilitator_client, session, record)
+    assert SessionRecord.objects.get(pk=record.pk).state == SessionRecord.State.DRAFT
+    assert response.status_code == 200
+
+
+def test_the_process_threshold_protects_small_groups_too(session, facilitator_client):
+    _room_with_one_colonel(session)
+    record = SessionRecordFactory(session=session, summary="The French academic disagreed.")
+    # Two French academics: not one person, so not stopped with the default threshold (2)...
+    assert findings_of_with_descriptions(session, record) == []
+    # ...but a process that protects groups of two stops it.
+    session.process.description_threshold = 3
+    session.process.save()
+    [finding] = findings_of_with_descriptions(session, record)
+    assert finding.kind == "description"
+    assert len(finding.who) == 2
+
+
+def findings_of_with_descriptions(session, record):
+    from mediation.records import selectors
+
+    session = DialogueSession.objects.get(pk=session.pk)
+    return selectors.attribution_check_of(session).findings(record.summary)
