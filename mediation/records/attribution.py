@@ -18,7 +18,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from django.utils.html import escape
@@ -49,6 +49,7 @@ class Term:
     text: str
     kind: Kind
     who: tuple[str, ...] = ()
+    capitals_only: bool = False  # an abbreviation made from an affiliation: "KPA", not "kpa"
 
 
 @dataclass(frozen=True)
@@ -137,14 +138,14 @@ def terms_for(people: Iterable) -> list[Term]:
     terms: dict[tuple[str, Kind], Term] = {}
     label = ""
 
-    def add(text: str, kind: Kind) -> None:
+    def add(text: str, kind: Kind, capitals_only: bool = False) -> None:
         text = " ".join((text or "").split())
         if not text or not fold_term(text):
             return
         key = (fold_term(text), kind)
-        term = terms.setdefault(key, Term(text=text, kind=kind))
+        term = terms.setdefault(key, Term(text=text, kind=kind, capitals_only=capitals_only))
         if label and label not in term.who:
-            terms[key] = Term(text=term.text, kind=kind, who=(*term.who, label))
+            terms[key] = replace(term, who=(*term.who, label))
 
     for person in people:
         label = getattr(person, "public_name", None) or person.name or ""
@@ -157,8 +158,23 @@ def terms_for(people: Iterable) -> list[Term]:
                     if sum(c.isalpha() for c in word) >= MIN_SURNAME_LETTERS:
                         add(word, Kind.NAME)
         add(getattr(person, "pseudonym", ""), Kind.PSEUDONYM)
-        add(getattr(person, "affiliation", ""), Kind.AFFILIATION)
+        affiliation = getattr(person, "affiliation", "") or ""
+        add(affiliation, Kind.AFFILIATION)
+        add(initials_of(affiliation), Kind.AFFILIATION, capitals_only=True)
     return list(terms.values())
+
+
+_SMALL_WORDS = {"of", "the", "for", "and", "de", "du", "des", "la", "le", "on", "in", "at"}
+
+
+def initials_of(affiliation: str) -> str:
+    """The abbreviation an affiliation of three or more words goes by: "Korean People's
+    Army" → "KPA". Looked for in capitals only (`find_attributions`): "kpa" is no one."""
+    found = re.findall(r"[^\W\d_]+", affiliation.replace("'s", ""))
+    words = [w for w in found if w.lower() not in _SMALL_WORDS]
+    if len(words) < 3 or not all(w[0].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
 
 
 _STOPS = re.compile(r"[.!?]+|\n")
@@ -282,11 +298,14 @@ def find_attributions(
     text = text or ""
     by_form: dict[str, Term] = {}
     common: set[Term] = set()  # names that are also common words ("Park")
+    capitals: set[Term] = set()  # abbreviations, looked for in capitals only ("KPA")
     for term in sorted(terms, key=lambda t: len(fold_term(t.text)), reverse=True):
         for form in _written_forms(term):
             by_form.setdefault(form, term)
         if fold_term(term.text) in COMMON_WORDS:
             common.add(term)
+        if term.capitals_only:
+            capitals.add(term)
     matcher = _matcher(list(by_form))
     if (matcher is None and not attendees) or not text:
         return []
@@ -311,6 +330,9 @@ def find_attributions(
         index = bisect.bisect_right(starts, match.start()) - 1
         term = by_form[match.group()]
         key = (index, term)
+        written = text[origin[match.start()] : origin[match.end() - 1] + 1]
+        if term in capitals and not written.isupper():
+            continue
         if term in common:
             why = _reads_as_name(text, folded, match.start(), starts[index], origin)
             if not why:

@@ -122,6 +122,8 @@ CORPUS = [
     ("A view from the Civil Society Forum was heard.", FLAG),
     ("The Ministry of People's Armed Forces position was restated.", FLAG),
     ("Colleagues from the Université de Genève offered a venue.", FLAG),
+    ("The KINU paper on reunions was cited.", FLAG),
+    ("Someone from SNU disagreed.", FLAG),
     # --- Names that are common words, where they read as names ----------------------------
     ("The room then heard Park on sequencing.", FLAG),
     ("Mr Park asked for a recess.", FLAG),
@@ -173,6 +175,7 @@ CORPUS = [
     ("Participants said the timeline was too short.", PASS),
     ("The park near the hotel was closed.", PASS),
     ("The river delta was used as a case study.", PASS),
+    ("The data showed ips and dips over the years.", PASS),
     # --- Descriptions that fit two or more: they single no one out -------------------------
     ("A Korean participant asked about family reunions.", PASS),
     ("An academic suggested a working group.", PASS),

@@ -36,6 +36,7 @@ def test_terms_are_full_name_given_name_surname_pseudonym_and_affiliation():
         ("Amina", Kind.NAME),
         ("Haddad", Kind.NAME),
         ("Institute for Peace Studies", Kind.AFFILIATION),
+        ("IPS", Kind.AFFILIATION),
         ("Ri Chol-min", Kind.NAME),
         ("Chol-min", Kind.NAME),
         ("Delta", Kind.PSEUDONYM),
@@ -290,3 +291,13 @@ def test_a_nickname_another_spelling_or_script_is_found(text):
     amina = Participant(name="Amina Haddad", aliases="Mina, Amina Hadad, أمينة حداد")
     [finding] = find_attributions(text, terms_for([amina]))
     assert finding.who == ("Amina Haddad",)
+
+
+def test_an_affiliation_of_three_words_is_found_by_its_abbreviation_in_capitals():
+    army = person("Ri Chol-min", affiliation="Korean People's Army")
+    assert "KPA" in {t.text for t in terms_for([army])}
+    [finding] = check("A KPA view was put forward.", army)
+    assert (finding.term, finding.kind) == ("KPA", Kind.AFFILIATION)
+    assert check("The kpa value was low.", army) == []
+    embassy = person("Ann Lee", affiliation="Irish Embassy")
+    assert "IE" not in {t.text for t in terms_for([embassy])}  # two words: no abbreviation
