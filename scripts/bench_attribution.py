@@ -19,7 +19,7 @@ from types import SimpleNamespace
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from mediation.records import descriptions
-from mediation.records.attribution import find_attributions, fold_term, terms_for
+from mediation.records.attribution import find_attributions, terms_for
 
 SIZES = {"1 KB": 1_000, "10 KB": 10_000, "100 KB": 100_000}
 
@@ -53,7 +53,7 @@ PEOPLE = [
         title="",
     ),
 ]
-ATTENDEES = [descriptions.attendee(p, fold_term=fold_term) for p in PEOPLE]
+ATTENDEES = [descriptions.attendee(p) for p in PEOPLE]
 
 SHAPES = {
     "plain summary": "Participants weighed confidence-building measures and a hotline. ",

@@ -5,10 +5,9 @@ not name anyone who was there. Before such a summary is shared, every sentence t
 attendee (by full name, surname, pseudonym or affiliation) is found, so the facilitator can
 rewrite it or confirm, finding by finding, that it attributes nothing.
 
-Pure functions, no database: the caller passes the attendees' terms. Matching is done on a
-folded copy of the text (case folded, accents and repeated spaces dropped) with a map back
-to the original offsets, so "ÉLODIE" matches "Élodie", "Jose" matches "José", and a name
-inside another word ("Lee" in "fleet" or "Leeway") is not a match.
+Pure functions, no database: the caller passes the attendees' terms. Matching is done on
+the folded text (folding.py: case and accents folded), whole words only, so a name inside
+another word ("Lee" in "fleet" or "Leeway") is not a match.
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -32,6 +30,7 @@ from mediation.records.attribution_words import (
     HONORIFICS,
     TITLES,
 )
+from mediation.records.folding import fold, fold_term, words_matcher
 
 
 class Kind(StrEnum):
@@ -71,7 +70,7 @@ class Checked:
             names=kinds.count(Kind.NAME),
             pseudonyms=kinds.count(Kind.PSEUDONYM),
             affiliations=kinds.count(Kind.AFFILIATION),
-            descriptions=descriptions.description_count(attendees, fold_term),
+            descriptions=descriptions.description_count(attendees),
             k=k,
         )
 
@@ -99,32 +98,6 @@ class Finding:
 
 
 MIN_SURNAME_LETTERS = 3
-
-
-def _fold_char(ch: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", ch.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def fold(text: str) -> tuple[str, list[int]]:
-    """The folded text, and for each of its characters the offset it came from."""
-    out: list[str] = []
-    origin: list[int] = []
-    for index, ch in enumerate(text):
-        if ch.isspace():
-            if out and out[-1] == " ":
-                continue
-            out.append(" ")
-            origin.append(index)
-            continue
-        for folded in _fold_char(ch):
-            out.append(folded)
-            origin.append(index)
-    return "".join(out), origin
-
-
-def fold_term(term: str) -> str:
-    return fold(term.strip())[0]
 
 
 def terms_for(people: Iterable) -> list[Term]:
@@ -206,40 +179,6 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return result
 
 
-def _trie_pattern(needles: Iterable[str]) -> str:
-    """One regular expression matching any of `needles`, longest first at each place.
-
-    Built as a trie (one branch per next character), so trying it at a place costs the
-    length of the longest needle, not the number of needles.
-    """
-    trie: dict = {}
-    for needle in needles:
-        node = trie
-        for ch in needle:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def pattern(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + pattern(child) for ch, child in node.items() if ch != ""]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            # Greedy: the longer needle is tried first, the shorter one if it fails.
-            return f"(?:{body})?"
-        return body
-
-    return pattern(trie)
-
-
-def _matcher(needles: list[str]) -> re.Pattern | None:
-    if not needles:
-        return None
-    # Whole words only: no letter, digit or underscore just before or after.
-    return re.compile(rf"(?<!\w)(?:{_trie_pattern(needles)})(?!\w)")
-
-
 def finding_id(sentence: str, term: Term) -> str:
     return _finding_id(fold(sentence)[0], term)
 
@@ -306,7 +245,7 @@ def find_attributions(
             common.add(term)
         if term.capitals_only:
             capitals.add(term)
-    matcher = _matcher(list(by_form))
+    matcher = words_matcher(list(by_form))
     if (matcher is None and not attendees) or not text:
         return []
     # Each sentence folded on its own, then joined by newlines (which folding never leaves
@@ -354,9 +293,7 @@ def find_attributions(
                 note=notes.get((index, term), ""),
             )
         )
-    described = descriptions.find_descriptions(
-        folded, origin, starts, attendees, matcher_for=_matcher, fold_term=fold_term, k=k
-    )
+    described = descriptions.find_descriptions(folded, origin, starts, attendees, k=k)
     for index, found in described.items():
         begin, end = sentences[index]
         term = Term(text=", ".join(found.words), kind=Kind.DESCRIPTION, who=found.who)

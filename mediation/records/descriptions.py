@@ -28,6 +28,7 @@ from mediation.records.descriptions_words import (
     TITLE_COMMON,
     TITLE_SKIPPED,
 )
+from mediation.records.folding import fold_term, words_matcher
 
 DEFAULT_THRESHOLD = 2
 _WORD = re.compile(r"\w+")
@@ -50,7 +51,7 @@ class Described:
     who: tuple[str, ...]
 
 
-def attendee(person, *, side: str = "", capacity: str = "", fold_term) -> Attendee:
+def attendee(person, *, side: str = "", capacity: str = "") -> Attendee:
     """The traits of a person (a Participant, or anything with `category`, `country`,
     `title`), with the side and capacity they come in."""
     traits = set()
@@ -70,7 +71,7 @@ def attendee(person, *, side: str = "", capacity: str = "", fold_term) -> Attend
     return Attendee(label=label, traits=frozenset(traits))
 
 
-def _forms(attendees: list[Attendee], fold_term) -> dict[str, set[str]]:
+def _forms(attendees: list[Attendee]) -> dict[str, set[str]]:
     """Every description word or phrase (folded) and the traits it may mean."""
     forms: dict[str, set[str]] = {}
 
@@ -99,9 +100,9 @@ def _forms(attendees: list[Attendee], fold_term) -> dict[str, set[str]]:
     return forms
 
 
-def description_count(attendees: list[Attendee], fold_term) -> int:
+def description_count(attendees: list[Attendee]) -> int:
     """How many words and phrases describing these attendees are looked for."""
-    return sum("person" not in traits for traits in _forms(attendees, fold_term).values())
+    return sum("person" not in traits for traits in _forms(attendees).values())
 
 
 def _fits(attendees: list[Attendee], meanings: Iterable[set[str]]) -> list[Attendee]:
@@ -117,8 +118,6 @@ def find_descriptions(
     starts: list[int],
     attendees: list[Attendee],
     *,
-    matcher_for,
-    fold_term,
     k: int = DEFAULT_THRESHOLD,
 ) -> dict[int, Described]:
     """Per sentence (its index), the description that fits fewer than `k` attendees.
@@ -129,8 +128,8 @@ def find_descriptions(
     """
     if not attendees:
         return {}
-    forms = _forms(attendees, fold_term)
-    matcher = matcher_for(list(forms))
+    forms = _forms(attendees)
+    matcher = words_matcher(list(forms))
     if matcher is None:
         return {}
     mentions: dict[int, list[tuple[str, set[str], tuple[int, int]]]] = {}

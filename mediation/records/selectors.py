@@ -58,7 +58,6 @@ def attribution_check_of(session: DialogueSession) -> AttributionCheck:
                 invitation.participant,
                 side=invitation.side.name if invitation.side else "",
                 capacity=invitation.capacity,
-                fold_term=attribution.fold_term,
             )
         )
     return AttributionCheck(

@@ -199,13 +199,6 @@ def process_topics(user, process) -> QuerySet[Topic]:
     return access.topics_visible_to(user, process).order_by("status", "title")
 
 
-def attendees_of(session: DialogueSession) -> list:
-    """People invited to the session who did not decline: whom a summary must not name."""
-
-    invited = session.invitations.exclude(response=Invitation.Response.DECLINED)
-    return list(Participant.objects.filter(pk__in=invited.values("participant_id")))
-
-
 def action_owner_choices(session: DialogueSession) -> list:
     """Who may own a follow-up action of this session: anyone invited to it, in any role."""
 

@@ -19,8 +19,7 @@ from mediation.models import (
     ProcessMember,
     SessionRecord,
 )
-from mediation.records import attribution
-from mediation.sessions import selectors as session_selectors
+from mediation.records import selectors as record_selectors
 from tests.personas import rows_for_the_module
 
 pytestmark = pytest.mark.django_db
@@ -159,8 +158,8 @@ def test_records_went_through_the_record_services_and_their_checks(demo):
         assert record.version == record.history.count() > 1
         assert record.updated_by == session.facilitators.get()
         if record.is_shared and confidentiality.needs_attribution_check(session):
-            terms = attribution.terms_for(session_selectors.attendees_of(session))
-            assert attribution.find_attributions(record.summary, terms) == []
+            check = record_selectors.attribution_check_of(session)
+            assert check.findings(record.summary) == []
 
 
 def test_the_river_organizer_sees_only_people_of_the_river_valley_process(demo):

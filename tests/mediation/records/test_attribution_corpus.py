@@ -4,12 +4,12 @@ or singling out someone (recall 1.0) and stops few that do neither (precision at
 are printed (`pytest -s`) and noted on the issue that asked for them."""
 
 from mediation.records import descriptions
-from mediation.records.attribution import find_attributions, fold_term, terms_for
+from mediation.records.attribution import find_attributions, terms_for
 
 from .attribution_corpus import CORPUS, DESCRIPTION, FLAG, PASS, ROOM
 
 TERMS = terms_for(ROOM)
-ATTENDEES = [descriptions.attendee(p, side=p.side, fold_term=fold_term) for p in ROOM]
+ATTENDEES = [descriptions.attendee(p, side=p.side) for p in ROOM]
 
 
 def _flagged(sentence: str) -> bool:

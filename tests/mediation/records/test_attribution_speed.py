@@ -14,7 +14,6 @@ import pytest
 from mediation.records import descriptions
 from mediation.records.attribution import (
     find_attributions,
-    fold_term,
     split_sentences,
     terms_for,
 )
@@ -39,7 +38,7 @@ ROOM = [
         title="Colonel (retired)",
     )
 ]
-ATTENDEES = [descriptions.attendee(p, fold_term=fold_term) for p in ROOM]
+ATTENDEES = [descriptions.attendee(p) for p in ROOM]
 
 HOSTILE = {
     "one name repeated": ("Okafor " * 15_000)[:100_000],
