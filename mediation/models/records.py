@@ -67,7 +67,9 @@ class SessionRecord(UUIDModel):
         related_name="+",
     )
 
-    history = HistoricalRecords()
+    # The reason of a change can be long: a share names each finding confirmed, by whom and
+    # why (simple-history's default is 100 characters).
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     class Meta:
         verbose_name = _("session record")
