@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 
 from django import forms
@@ -91,10 +92,33 @@ def item_record_forms(
 
 
 class ShareForm(forms.Form):
-    """The version the check was shown for; the ticked findings are read as a plain list
-    (`confirm`), since the service must see stale ids rather than have them dropped."""
+    """The version the check was shown for. The findings confirmed are read apart, as sent
+    (`ConfirmationsSent`): the service must see stale ids rather than have them dropped."""
 
     version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+
+@dataclass(frozen=True)
+class ConfirmationsSent:
+    """The findings ticked on the share page (`confirm`) and the reasons typed beside them
+    (`reason-<finding id>`), kept as typed so the page can show them again."""
+
+    ticked: frozenset[str] = frozenset()
+    reasons: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, data) -> ConfirmationsSent:
+        reasons = {
+            key.removeprefix("reason-"): value
+            for key, value in data.items()
+            if key.startswith("reason-")
+        }
+        return cls(ticked=frozenset(data.getlist("confirm")), reasons=reasons)
+
+    @property
+    def confirmed(self) -> dict[str, str]:
+        """Each ticked finding's id and its reason (empty if none was typed)."""
+        return {finding_id: self.reasons.get(finding_id, "") for finding_id in self.ticked}
 
 
 def _check_date_range(value: date | None) -> date | None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 
 from django.db import transaction
 from django.db.models import F
@@ -22,7 +24,7 @@ from mediation.models import (
     Topic,
 )
 from mediation.models.records import RECORD_TEXT_MAX
-from mediation.records import attribution
+from mediation.records import attribution, confirmations
 from mediation.records import selectors as record_selectors
 
 
@@ -42,21 +44,24 @@ class RecordConflict(Refusal):
 
 
 class AttributionUnconfirmed(Refusal):
-    """The summary names attendees and not every finding was confirmed (or one is stale)."""
+    """The summary names attendees and not every finding was confirmed with a reason (or a
+    confirmation is stale: it is for a sentence the summary no longer has)."""
 
-    def __init__(self, findings, missing: set[str], stale: set[str]):
-        super().__init__(
-            _("The summary changed since this check was shown. Check it again below.")
-            if stale
-            else _(
+    def __init__(self, findings, missing: set[str], stale: set[str], unexplained: set[str]):
+        if stale:
+            message = _("The summary changed since this check was shown. Check it again below.")
+        elif missing:
+            message = _(
                 "The summary names attendees. Rewrite those sentences, or confirm each one "
-                "below, then share."
-            ),
-            code="unconfirmed",
-        )
+                "below and say why it attributes nothing, then share."
+            )
+        else:
+            message = _("Say why each sentence you confirm attributes nothing.")
+        super().__init__(message, code="unconfirmed")
         self.findings = findings
         self.missing = missing
         self.stale = stale
+        self.unexplained = unexplained
 
 
 @dataclass(frozen=True)
@@ -193,9 +198,16 @@ def _record_save(
 
 
 def session_record_share(
-    *, session: DialogueSession, user, version: int, confirmed: set[str] = frozenset()
+    *,
+    session: DialogueSession,
+    user,
+    version: int,
+    confirmed: Mapping[str, str] = MappingProxyType({}),
 ) -> SessionRecord:
     """Share the summary with participants, once every attribution finding is confirmed.
+
+    `confirmed` maps each confirmed finding's id to the reason it attributes nothing; the
+    record's history keeps, with the share, each finding, who confirmed it and why.
 
     The summary at `version` is checked before the write transaction, which then writes
     only if the record is still at that version (so it is still the text that was checked):
@@ -211,11 +223,10 @@ def session_record_share(
         raise RecordConflict(current=record)
     findings = _attribution_findings(session, record.summary)
     missing, stale = attribution.unconfirmed(findings, confirmed)
-    if missing or stale:
-        raise AttributionUnconfirmed(findings, missing, stale)
-    reason = _("Shared with participants by %(user)s") % {"user": user.get_username()}
-    if findings:
-        reason += " " + _("(%(count)d naming confirmed)") % {"count": len(findings)}
+    unexplained = confirmations.unexplained(confirmed)
+    if missing or stale or unexplained:
+        raise AttributionUnconfirmed(findings, missing, stale, unexplained)
+    reason = confirmations.share_reason(user.get_username(), findings, confirmed)
     with transaction.atomic():
         return _record_write(
             record=record,

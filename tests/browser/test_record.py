@@ -50,8 +50,21 @@ def test_the_check_stops_a_summary_naming_an_attendee_until_confirmed(
 
     page.get_by_label("“Lee proposed a pause.” names Lee").check()
     page.get_by_role("button", name="Share with participants").click()
+    # Ticked without a reason: refused, with the message beside the reason's field.
+    reason = page.get_by_role("textbox", name="Why it attributes nothing")
+    expect(reason).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_text("Say why this sentence attributes nothing")).to_be_visible()
+    expect(page.get_by_label("“Lee proposed a pause.” names Lee")).to_be_checked()
+    assert SessionRecord.objects.get(session=meeting).state == "draft"
+
+    reason.fill("Lee proposed it in the public opening, with his agreement.")
+    page.get_by_role("button", name="Share with participants").click()
     expect(page.get_by_text("The summary is shared with participants.")).to_be_visible()
-    assert SessionRecord.objects.get(session=meeting).state == "shared"
+    record = SessionRecord.objects.get(session=meeting)
+    assert record.state == "shared"
+    assert "Why: Lee proposed it in the public opening" in (
+        record.history.first().history_change_reason
+    )
 
 
 def test_a_rewritten_summary_is_shared_without_confirmation(meeting, login, page, live_server):

@@ -19,11 +19,12 @@ from django.views.decorators.vary import vary_on_headers
 from mediation import access, audit, confidentiality
 from mediation.fragments import render_region
 from mediation.models import SessionRecord
-from mediation.records import attribution
+from mediation.records import attribution, confirmations
 from mediation.sessions.context import SessionPageContext
 
 from .. import selectors, services
 from ..forms import (
+    ConfirmationsSent,
     SessionRecordForm,
     ShareForm,
     item_record_forms,
@@ -160,20 +161,37 @@ def _item_values(form) -> dict:
     return {key: data[key] for key in ("discussion", "convergence", "divergence", "topic_status")}
 
 
-def _share_context(session, record, *, confirmed=frozenset(), error="", form=None):
+def _share_context(session, record, *, sent=None, error="", unexplained=(), form=None):
+    """The share page: the summary, its findings (each with what the facilitator ticked and
+    typed, kept when the page comes back with an error) and what it was checked against."""
     findings, checked = [], None
     if record is not None and confidentiality.needs_attribution_check(session):
         check = selectors.attribution_check_of(session)
         findings = check.findings(record.summary)
         checked = check.checked
+    sent = sent or ConfirmationsSent()
+    rows = [
+        {
+            "finding": finding,
+            "described": confirmations.describe(finding),
+            "confirmed": finding.id in sent.ticked,
+            "reason": sent.reasons.get(finding.id, ""),
+            "error": _("Say why this sentence attributes nothing (at most %(max)d characters).")
+            % {"max": confirmations.REASON_MAX}
+            if finding.id in unexplained
+            else "",
+        }
+        for finding in findings
+    ]
     return {
         "session": session,
         "record": record,
         "findings": findings,
+        "finding_rows": rows,
         "checked": checked,
         "highlighted": attribution.highlight(record.summary, findings) if record else "",
         "needs_check": confidentiality.needs_attribution_check(session),
-        "confirmed": set(confirmed),
+        "reason_max": confirmations.REASON_MAX,
         "form": form or ShareForm(initial={"version": record.version if record else 1}),
         "error": error,
     }
@@ -192,15 +210,15 @@ def session_record_share(request, session_id: UUID) -> HttpResponse:
         audit.record_read(request.user, record)
         return render_region(request, template, SECTION, _share_context(session, record))
     form = ShareForm(request.POST)
-    confirmed = set(request.POST.getlist("confirm"))
-    error = ""
+    sent = ConfirmationsSent.of(request.POST)
+    error, unexplained = "", set()
     if form.is_valid():
         try:
             services.session_record_share(
                 session=session,
                 user=request.user,
                 version=form.cleaned_data["version"],
-                confirmed=confirmed,
+                confirmed=sent.confirmed,
             )
         except services.RecordRefused as refused:
             error = refused.text
@@ -211,7 +229,7 @@ def session_record_share(request, session_id: UUID) -> HttpResponse:
             )
             form = None
         except services.AttributionUnconfirmed as unconfirmed:
-            error = unconfirmed.text
+            error, unexplained = unconfirmed.text, unconfirmed.unexplained
         else:
             return _done(request, can, _("The summary is shared with participants."))
     record = _record_of(session) if confidentiality.may_record(session) else None
@@ -219,7 +237,9 @@ def session_record_share(request, session_id: UUID) -> HttpResponse:
         request,
         template,
         SECTION,
-        _share_context(session, record, confirmed=confirmed, error=error, form=form),
+        _share_context(
+            session, record, sent=sent, error=error, unexplained=unexplained, form=form
+        ),
     )
 
 

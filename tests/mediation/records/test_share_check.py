@@ -19,11 +19,13 @@ def attendee(session):
     return person
 
 
-def share(client, session, record, confirm=()):
-    return client.post(
-        reverse("session_record_share", args=[session.pk]),
-        {"version": record.version, "confirm": list(confirm)},
-    )
+def share(client, session, record, confirm=(), reasons=None):
+    """Post the share form, ticking `confirm` with a reason each (or the `reasons` given)."""
+    if reasons is None:
+        reasons = dict.fromkeys(confirm, "Said in the plenary, on the record.")
+    data = {"version": record.version, "confirm": list(confirm)}
+    data |= {f"reason-{finding_id}": reason for finding_id, reason in reasons.items()}
+    return client.post(reverse("session_record_share", args=[session.pk]), data)
 
 
 def findings_of(session, record):
@@ -60,7 +62,76 @@ def test_partial_confirmation_is_refused_and_complete_confirmation_shares(
     assert share(facilitator_client, session, record, confirm=ids).status_code == 302
     record.refresh_from_db()
     assert record.state == SessionRecord.State.SHARED
-    assert "naming confirmed" in record.history.first().history_change_reason
+
+
+def test_the_history_keeps_each_confirmed_sentence_who_confirmed_it_and_why(
+    session, attendee, facilitator, facilitator_client
+):
+    record = SessionRecordFactory(
+        session=session, summary="Lee spoke.\nThe Harbour Institute view was heard."
+    )
+    lee, harbour = findings_of(session, record)
+    reasons = {
+        lee.id: "Lee gave the opening address, which is public.",
+        harbour.id: "The institute hosted; its view is published.",
+    }
+    assert (
+        share(facilitator_client, session, record, [lee.id, harbour.id], reasons).status_code
+        == 302
+    )
+    entry = SessionRecord.objects.get(pk=record.pk).history.first()
+    assert entry.history_user == facilitator
+    reason = entry.history_change_reason
+    username = facilitator.get_username()
+    assert f"Shared with participants by {username}." in reason
+    assert f"{username} confirmed that 2 sentences attribute nothing:" in reason
+    assert "“Lee spoke.” names Lee (points to Min-jun Lee). Why: Lee gave the opening" in reason
+    assert "names the affiliation Harbour Institute" in reason
+    assert "Why: The institute hosted; its view is published." in reason
+
+
+def test_an_organizer_reads_the_confirmations_in_the_records_history(
+    session, attendee, facilitator_client, organizer_client
+):
+    record = SessionRecordFactory(session=session, summary="Delta opened the session.")
+    ids = [f.id for f in findings_of(session, record)]
+    share(facilitator_client, session, record, ids, {ids[0]: "Delta chaired & opened it."})
+    page = organizer_client.get(reverse("admin:mediation_sessionrecord_history", args=[record.pk]))
+    assert page.status_code == 200
+    assert "names the pseudonym Delta" in page.content.decode()
+    assert "Why: Delta chaired &amp; opened it." in page.content.decode()
+
+
+def test_the_history_names_a_protected_attendee_by_pseudonym_only(session, facilitator_client):
+    person = ParticipantFactory(name="Hidden Person", pseudonym="Kestrel", identity_protected=True)
+    InvitationFactory(session=session, participant=person)
+    record = SessionRecordFactory(session=session, summary="Hidden spoke first.")
+    ids = [f.id for f in findings_of(session, record)]
+    assert share(facilitator_client, session, record, ids).status_code == 302
+    reason = SessionRecord.objects.get(pk=record.pk).history.first().history_change_reason
+    assert "points to Kestrel" in reason
+    assert "Hidden Person" not in reason
+
+
+@pytest.mark.parametrize("reason", ["", "   ", "x" * 501])
+def test_a_confirmation_without_a_reason_is_refused_beside_its_field(
+    session, attendee, facilitator_client, reason
+):
+    record = SessionRecordFactory(session=session, summary="Lee spoke.\nDelta agreed.")
+    lee, delta = findings_of(session, record)
+    reasons = {lee.id: "Lee chaired, as announced.", delta.id: reason}
+    response = share(facilitator_client, session, record, [lee.id, delta.id], reasons)
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Say why each sentence you confirm attributes nothing." in content
+    assert f'id="reason-{delta.id}-error"' in content
+    assert f'id="reason-{lee.id}-error"' not in content
+    # What was ticked and typed comes back as it was.
+    assert 'value="Lee chaired, as announced."' in content
+    assert content.count(" checked>") == 2
+    record.refresh_from_db()
+    assert record.state == SessionRecord.State.DRAFT
+    assert record.history.count() == 1
 
 
 def test_a_stale_confirmation_is_refused(session, attendee, facilitator_client):
@@ -171,7 +242,10 @@ def test_the_check_runs_before_the_write_transaction_of_a_share_and_a_save(
         services.session_record_share(session=session, user=facilitator, version=record.version)
     [finding] = findings_of(session, record)
     record = services.session_record_share(
-        session=session, user=facilitator, version=record.version, confirmed={finding.id}
+        session=session,
+        user=facilitator,
+        version=record.version,
+        confirmed={finding.id: "Delta is the rapporteur's pseudonym, cited by agreement."},
     )
     services.session_record_save(
         session=session,
