@@ -22,7 +22,8 @@ from enum import StrEnum
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from mediation.records import descriptions
+from mediation.records import affiliations, descriptions
+from mediation.records.affiliations import Case
 from mediation.records.attribution_words import (
     ARABIC_PROCLITICS,
     COMMON_WORDS,
@@ -48,7 +49,9 @@ class Term:
     text: str
     kind: Kind
     who: tuple[str, ...] = ()
-    capitals_only: bool = False  # an abbreviation made from an affiliation: "KPA", not "kpa"
+    # How it must be written to count: an affiliation's abbreviation in capitals ("KPA", not
+    # "kpa"), its distinctive word capitalised ("Kyungnam"); see affiliations.py.
+    case: Case = Case.ANY
 
 
 @dataclass(frozen=True)
@@ -111,12 +114,12 @@ def terms_for(people: Iterable) -> list[Term]:
     terms: dict[tuple[str, Kind], Term] = {}
     label = ""
 
-    def add(text: str, kind: Kind, capitals_only: bool = False) -> None:
+    def add(text: str, kind: Kind, case: Case = Case.ANY) -> None:
         text = " ".join((text or "").split())
         if not text or not fold_term(text):
             return
         key = (fold_term(text), kind)
-        term = terms.setdefault(key, Term(text=text, kind=kind, capitals_only=capitals_only))
+        term = terms.setdefault(key, Term(text=text, kind=kind, case=case))
         if label and label not in term.who:
             terms[key] = replace(term, who=(*term.who, label))
 
@@ -131,23 +134,9 @@ def terms_for(people: Iterable) -> list[Term]:
                     if sum(c.isalpha() for c in word) >= MIN_SURNAME_LETTERS:
                         add(word, Kind.NAME)
         add(getattr(person, "pseudonym", ""), Kind.PSEUDONYM)
-        affiliation = getattr(person, "affiliation", "") or ""
-        add(affiliation, Kind.AFFILIATION)
-        add(initials_of(affiliation), Kind.AFFILIATION, capitals_only=True)
+        for form in affiliations.forms_of(getattr(person, "affiliation", "")):
+            add(form.text, Kind.AFFILIATION, form.case)
     return list(terms.values())
-
-
-_SMALL_WORDS = {"of", "the", "for", "and", "de", "du", "des", "la", "le", "on", "in", "at"}
-
-
-def initials_of(affiliation: str) -> str:
-    """The abbreviation an affiliation of three or more words goes by: "Korean People's
-    Army" → "KPA". Looked for in capitals only (`find_attributions`): "kpa" is no one."""
-    found = re.findall(r"[^\W\d_]+", affiliation.replace("'s", ""))
-    words = [w for w in found if w.lower() not in _SMALL_WORDS]
-    if len(words) < 3 or not all(w[0].isupper() for w in words):
-        return ""
-    return "".join(w[0] for w in words)
 
 
 _STOPS = re.compile(r"[.!?]+|\n")
@@ -219,6 +208,14 @@ def _reads_as_name(text: str, folded: str, start: int, sentence_start: int, orig
     return ""
 
 
+def _written_in_case(written: str, case: Case) -> bool:
+    if case == Case.CAPITALS:
+        return written.isupper()
+    if case == Case.CAPITALISED:
+        return not written[:1].islower()  # scripts without case count as capitalised
+    return True
+
+
 def find_attributions(
     text: str,
     terms: Iterable[Term],
@@ -237,14 +234,11 @@ def find_attributions(
     text = text or ""
     by_form: dict[str, Term] = {}
     common: set[Term] = set()  # names that are also common words ("Park")
-    capitals: set[Term] = set()  # abbreviations, looked for in capitals only ("KPA")
     for term in sorted(terms, key=lambda t: len(fold_term(t.text)), reverse=True):
         for form in _written_forms(term):
             by_form.setdefault(form, term)
         if fold_term(term.text) in COMMON_WORDS:
             common.add(term)
-        if term.capitals_only:
-            capitals.add(term)
     matcher = words_matcher(list(by_form))
     if (matcher is None and not attendees) or not text:
         return []
@@ -270,7 +264,7 @@ def find_attributions(
         term = by_form[match.group()]
         key = (index, term)
         written = text[origin[match.start()] : origin[match.end() - 1] + 1]
-        if term in capitals and not written.isupper():
+        if not _written_in_case(written, term.case):
             continue
         if term in common:
             why = _reads_as_name(text, folded, match.start(), starts[index], origin)

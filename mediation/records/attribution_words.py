@@ -9,6 +9,9 @@
   ("김민준은", "김민준의"): without them the name would not be a whole word.
 - `ARABIC_PROCLITICS`: one-letter Arabic words written joined to the name after them
   ("وأمينة", "لحداد").
+- `INSTITUTION_WORDS`: the everyday words of institutions' names ("Institute", "Ministry",
+  "Army", "National"): a word of an affiliation that is one of them does not name it alone
+  (affiliations.py), while "Kyungnam" in "Kyungnam University" does.
 
 All lower case, as the check folds the text before matching. Word lists are written as
 text split on spaces, which reads better than hundreds of quoted items.
@@ -48,3 +51,28 @@ HANGUL_PARTICLES = tuple(
 HONORIFICS = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof"})
 
 ARABIC_PROCLITICS = ("و", "ف", "ب", "ل", "ك")
+
+INSTITUTION_WORDS = frozenset(
+    """
+    academy action administration affairs africa african agency aid air alliance america
+    american armed army asia asian assembly association authority bank battalion board
+    border brigade bureau cabinet center centre chamber church city civil coalition coast
+    college command commerce commission committee communications conflict congress consulate
+    cooperation corps council court crescent crisis cross daily defence defense delegation
+    democracy department development dialogue directorate division east eastern economic
+    economics economy education embassy endowment energy environment europe european
+    faculty federal federation force forces foreign forum foundation front fund global
+    government governance group guard headquarters health human humanitarian independent
+    industry information initiative institute institution institutions intelligence
+    international justice labour labor law league legal management maritime media middle
+    military ministry mission movement municipal national nations naval navy negotiation
+    network news north northern office officers organisation organization pacific
+    parliament party peace people people's policy political politics press private program
+    programme project province provincial public radio reconciliation red regiment regional
+    relations relief republic research resolution retired rights school science sciences
+    secretariat security senate service services social society south southern staff state
+    states strategic strategy studies study technology television temple times trade
+    transitional trust union united unification universite university veterans west
+    western women workers world youth former
+    """.split()  # noqa: SIM905
+)

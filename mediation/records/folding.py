@@ -1,8 +1,9 @@
 """Folding text for matching, and the one-pass pattern the attribution check reads with.
 
 Matching is done on a folded copy of the text (case folded, accents and repeated spaces
-dropped) with a map back to the original offsets, so "ÉLODIE" matches "Élodie" and "Jose"
-matches "José". Names (attribution.py) and descriptions (descriptions.py) both use it.
+dropped, typographic apostrophes made plain) with a map back to the original offsets, so
+"ÉLODIE" matches "Élodie" and "Jose" matches "José". Names (attribution.py) and
+descriptions (descriptions.py) both use it.
 """
 
 from __future__ import annotations
@@ -11,9 +12,12 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+# Typographic apostrophes read as the typed one: "People’s Army" is "People's Army".
+_APOSTROPHES = str.maketrans(dict.fromkeys("’ʼ‘", "'"))
+
 
 def _fold_char(ch: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", ch.casefold())
+    decomposed = unicodedata.normalize("NFKD", ch.casefold().translate(_APOSTROPHES))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

@@ -70,8 +70,21 @@ ROOM = [
         title="General",
         affiliation="Retired, US Army",
     ),
-    _person("Han Soo-jin", "public_figure", "Republic of Korea", aliases="한수진", side="ROK"),
-    _person("Nikolai Petrov", "retired_civil", "Russia", aliases="Николай Петров"),
+    _person(
+        "Han Soo-jin",
+        "public_figure",
+        "Republic of Korea",
+        aliases="한수진",
+        side="ROK",
+        affiliation="Institute for Far Eastern Studies, Kyungnam University (IFES)",
+    ),
+    _person(
+        "Nikolai Petrov",
+        "retired_civil",
+        "Russia",
+        aliases="Николай Петров",
+        affiliation="Primakov National Research Institute of World Economy / IMEMO",
+    ),
 ]
 
 CORPUS = [
@@ -124,6 +137,14 @@ CORPUS = [
     ("Colleagues from the Université de Genève offered a venue.", FLAG),
     ("The KINU paper on reunions was cited.", FLAG),
     ("Someone from SNU disagreed.", FLAG),
+    # --- An affiliation by one of its parts, its abbreviation or its distinctive word ------
+    ("A colleague from Kyungnam University asked about reunions.", FLAG),
+    ("The Institute for Far Eastern Studies hosted the dinner.", FLAG),
+    ("The IFES researcher took notes.", FLAG),
+    ("The Kyungnam view was that reunions come first.", FLAG),
+    ("Someone from IMEMO raised verification.", FLAG),
+    ("The Primakov paper on sanctions was cited.", FLAG),
+    ("The Ministry of People’s Armed Forces position was restated.", FLAG),
     # --- Names that are common words, where they read as names ----------------------------
     ("The room then heard Park on sequencing.", FLAG),
     ("Mr Park asked for a recess.", FLAG),
@@ -187,4 +208,11 @@ CORPUS = [
     ("Military confidence-building measures were the first topic.", PASS),
     ("Several academics cited the same study.", PASS),
     ("Russian and American proposals were compared.", PASS),
+    # --- The everyday words of affiliations name no institution ---------------------------
+    ("A university in the region offered to host the next round.", PASS),
+    ("Research institutes on both sides could exchange data.", PASS),
+    ("The armed forces of both sides keep hotlines.", PASS),
+    ("Seoul was suggested as the venue of the next round.", PASS),
+    ("World economy trends were set aside.", PASS),
+    ("The US position on sanctions was discussed.", PASS),
 ]

@@ -301,3 +301,55 @@ def test_an_affiliation_of_three_words_is_found_by_its_abbreviation_in_capitals(
     assert check("The kpa value was low.", army) == []
     embassy = person("Ann Lee", affiliation="Irish Embassy")
     assert "IE" not in {t.text for t in terms_for([embassy])}  # two words: no abbreviation
+
+
+def test_an_affiliation_is_also_written_as_its_parts_abbreviations_and_proper_names():
+    from mediation.records.affiliations import Case, forms_of
+
+    forms = forms_of("Institute for Far Eastern Studies, Kyungnam University (IFES)")
+    assert [(f.text, f.case) for f in forms] == [
+        ("Institute for Far Eastern Studies, Kyungnam University (IFES)", Case.ANY),
+        ("Institute for Far Eastern Studies", Case.ANY),
+        ("IFES", Case.CAPITALS),  # the initials of the first part, and the bracketed word
+        ("Kyungnam University", Case.ANY),
+        ("Kyungnam", Case.CAPITALISED),
+    ]
+
+
+@pytest.mark.parametrize(
+    "affiliation",
+    ["Korea Institute for National Unification", "Retired, US Army", "Civil Society Forum"],
+)
+def test_everyday_words_of_an_affiliation_and_countries_are_not_forms_of_it(affiliation):
+    from mediation.records.affiliations import forms_of
+
+    words = {f.text for f in forms_of(affiliation)} - {affiliation}
+    assert not words & {"Korea", "Institute", "National", "Retired", "US", "Army", "Civil"}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The Kyungnam team asked for a recess.", "Kyungnam"),
+        ("Colleagues from Kyungnam University agreed.", "Kyungnam University"),
+        ("An IFES paper was read.", "IFES"),
+    ],
+)
+def test_a_part_of_an_affiliation_points_to_the_person_from_there(text, found):
+    han = person(
+        "Han Soo-jin", affiliation="Institute for Far Eastern Studies, Kyungnam University (IFES)"
+    )
+    [finding] = check(text, han)
+    assert (finding.term, finding.kind, finding.who) == (found, Kind.AFFILIATION, ("Han Soo-jin",))
+
+
+def test_a_distinctive_word_of_an_affiliation_counts_only_capitalised():
+    carnegie = person("Ann Lee", affiliation="Carnegie Endowment for International Peace")
+    assert check("The carnegie hall was booked.", carnegie) == []
+    assert [f.term for f in check("A Carnegie fellow spoke.", carnegie)] == ["Carnegie"]
+
+
+def test_a_typographic_apostrophe_reads_as_the_typed_one():
+    army = person("Ri Chol-min", affiliation="Korean People's Army")
+    [finding] = check("The Korean People’s Army view was restated.", army)
+    assert finding.term == "Korean People's Army"
