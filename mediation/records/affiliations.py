@@ -9,10 +9,13 @@ the case it must be written in to count:
   dashes) of two words or more, in any case;
 - the initials of each part of three words or more ("Korean People's Army" → "KPA") and
   any word written in capitals ("IFES"), in capitals only: "kpa" is no one;
-- each distinctive word ("Kyungnam", "Carnegie"), capitalised only: a word of four
-  letters or more that is not an everyday word of institutions ("Institute", "Army",
-  "National"), a common word, a title or a country and its people ("Korean", "Seoul"),
-  which the description check (descriptions.py) weighs instead.
+- the proper name that heads a part ("Kyungnam" of "Kyungnam University", "Carnegie" of
+  "Carnegie Endowment"), capitalised in mid-sentence only: the first word of a part, of
+  four letters or more, followed by an everyday word of institutions ("University",
+  "Endowment"), and not itself such a word, a common word, a title or a country and its
+  people ("Korean", "Seoul"), which the description check (descriptions.py) weighs.
+  Not at the start of a sentence, where every word is capitalised: "Water sharing was
+  discussed" does not name the Valley Water Alliance.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from mediation.records.folding import fold_term
 
 class Case(StrEnum):
     ANY = "any"
-    CAPITALISED = "capitalised"  # first letter a capital where it is written: "Kyungnam"
+    CAPITALISED = "capitalised"  # capitalised in mid-sentence: "the Kyungnam team"
     CAPITALS = "capitals"  # all capitals: "KPA"
 
 
@@ -39,6 +42,7 @@ class Form:
 
 
 _SMALL_WORDS = {"of", "the", "for", "and", "de", "du", "des", "la", "le", "on", "in", "at"}
+_NOT_OF_THE_NAME = {"former", "retired", "ex"}  # "Former State Department" is not "FSD"
 _PARTS = re.compile(r"\s*(?:[,;()\[\]/]|\s[-–—]\s)\s*")
 _WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _COUNTRY_WORDS = frozenset(
@@ -57,6 +61,8 @@ def initials_of(part: str) -> str:
     Army" → "KPA" (small words such as "of" and "the" are skipped)."""
     found = _WORDS.findall(re.sub(r"['’]s\b", "", part))
     words = [w for w in found if w.lower() not in _SMALL_WORDS]
+    while words and words[0].lower() in _NOT_OF_THE_NAME:
+        words.pop(0)
     if len(words) < 3 or not all(w[0].isupper() for w in words):
         return ""
     return "".join(w[0] for w in words)
@@ -70,12 +76,20 @@ def _is_abbreviation(word: str) -> bool:
     )
 
 
-def _is_distinctive(word: str) -> bool:
-    return (
-        len(word) >= DISTINCTIVE_LETTERS
-        and word[0].isupper()
-        and fold_term(re.sub(r"['’]s$", "", word)) not in _EVERYDAY
-    )
+def _heading_name(part: str) -> str:
+    """The proper name heading `part`, if it heads an institution's name ("Kyungnam")."""
+    words = _WORDS.findall(part)
+    if len(words) < 2 or fold_term(words[1]) not in INSTITUTION_WORDS:
+        return ""
+    first = words[0]
+    if (
+        len(first) < DISTINCTIVE_LETTERS
+        or not first[0].isupper()
+        or first.isupper()
+        or fold_term(re.sub(r"['’]s$", "", first)) in _EVERYDAY
+    ):
+        return ""
+    return first
 
 
 def forms_of(affiliation: str) -> list[Form]:
@@ -90,11 +104,9 @@ def forms_of(affiliation: str) -> list[Form]:
             forms.append(Form(part, Case.ANY))
         if initials := initials_of(part):
             forms.append(Form(initials, Case.CAPITALS))
-    for word in _WORDS.findall(whole):
-        if _is_abbreviation(word):
-            forms.append(Form(word, Case.CAPITALS))
-        elif not word.isupper() and _is_distinctive(word):
-            forms.append(Form(word, Case.CAPITALISED))
+        if name := _heading_name(part):
+            forms.append(Form(name, Case.CAPITALISED))
+    forms += [Form(w, Case.CAPITALS) for w in _WORDS.findall(whole) if _is_abbreviation(w)]
     seen: set[str] = set()
     unique = []
     for form in forms:

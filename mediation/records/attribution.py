@@ -208,11 +208,11 @@ def _reads_as_name(text: str, folded: str, start: int, sentence_start: int, orig
     return ""
 
 
-def _written_in_case(written: str, case: Case) -> bool:
+def _written_in_case(written: str, case: Case, *, sentence_start: bool) -> bool:
     if case == Case.CAPITALS:
         return written.isupper()
-    if case == Case.CAPITALISED:
-        return not written[:1].islower()  # scripts without case count as capitalised
+    if case == Case.CAPITALISED:  # scripts without case count as capitalised
+        return not sentence_start and not written[:1].islower()
     return True
 
 
@@ -264,7 +264,7 @@ def find_attributions(
         term = by_form[match.group()]
         key = (index, term)
         written = text[origin[match.start()] : origin[match.end() - 1] + 1]
-        if not _written_in_case(written, term.case):
+        if not _written_in_case(written, term.case, sentence_start=match.start() == starts[index]):
             continue
         if term in common:
             why = _reads_as_name(text, folded, match.start(), starts[index], origin)

@@ -353,3 +353,22 @@ def test_a_typographic_apostrophe_reads_as_the_typed_one():
     army = person("Ri Chol-min", affiliation="Korean People's Army")
     [finding] = check("The Korean People’s Army view was restated.", army)
     assert finding.term == "Korean People's Army"
+
+
+def test_the_proper_name_of_an_affiliation_does_not_count_at_a_sentences_start():
+    """Every word is capitalised there: "Uppsala" may be the city, "Graduate" the word."""
+    uppsala = person("Margaret Lindqvist", affiliation="Uppsala University")
+    graduate = person("Ann Lee", affiliation="Graduate Institute Geneva")
+    assert check("Uppsala hosted the first round.", uppsala) == []
+    assert check("Graduate students took notes.", graduate) == []
+    assert [f.term for f in check("A view from Uppsala was heard.", uppsala)] == ["Uppsala"]
+
+
+def test_only_a_name_heading_an_institution_is_a_form_of_the_affiliation():
+    from mediation.records.affiliations import forms_of
+
+    assert [f.text for f in forms_of("Valley Water Alliance")] == [
+        "Valley Water Alliance",
+        "VWA",
+    ]
+    assert [f.text for f in forms_of("Former State Department")] == ["Former State Department"]
