@@ -15,6 +15,7 @@ PEOPLE = (
         "United States",
         "English",
         "Nuclear non-proliferation, verification regimes",
+        title="Ambassador (retired)",
     ),
     Person(
         "James Okafor",
@@ -24,6 +25,8 @@ PEOPLE = (
         "United States",
         "English, Korean",
         "Armistice mechanisms, military confidence-building",
+        title="General (retired)",
+        aliases="Jim Okafor",
     ),
     Person(
         "Han Soo-jin",
@@ -33,6 +36,8 @@ PEOPLE = (
         "Republic of Korea",
         "Korean, English",
         "Inter-Korean relations, humanitarian access",
+        title="Professor",
+        aliases="한수진, Soojin Han",
     ),
     Person(
         "Ri Chol-min",
@@ -43,6 +48,7 @@ PEOPLE = (
         "Korean, English",
         "Sanctions, normalisation sequencing",
         pseudonym="Participant K",
+        aliases="리철민",
     ),
     Person(
         "Margaret Lindqvist",
@@ -63,14 +69,16 @@ PEOPLE = (
         "Regional security architecture",
     ),
     Person(
-        "Colonel (ret.) Pak Yong-ho",
-        "colonel.pak.yong-ho@demo.example.org",
+        "Pak Yong-ho",
+        "pak.yong-ho@demo.example.org",
         C.RETIRED_MILITARY,
         "Retired, Korean People's Army",
         "DPRK",
         "Korean",
         "Military hotlines, incident prevention",
         pseudonym="Participant M",
+        title="Colonel (retired)",
+        aliases="박용호",
     ),
     # Addresses without accents: the roster's address field accepts ASCII only.
     Person(
@@ -118,6 +126,7 @@ PEOPLE = (
         "Arabic, French, English",
         "Dialogue design, Track II methodology",
         login="participant",
+        aliases="أمينة حداد",
     ),
     # The demo facilitator is on the roster too, so they can own follow-up actions.
     Person(

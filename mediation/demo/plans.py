@@ -37,6 +37,8 @@ class Person:
     expertise: str = ""
     pseudonym: str = ""  # set: the identity is protected and shown by this name
     login: str = ""  # the demo login that is this person
+    title: str = ""  # rank or title, as the non-attribution check reads descriptions
+    aliases: str = ""  # other names and spellings, comma-separated
 
 
 @dataclass(frozen=True)

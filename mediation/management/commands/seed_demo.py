@@ -199,6 +199,8 @@ class Command(BaseCommand):
             expertise=person.expertise,
             identity_protected=bool(person.pseudonym),
             pseudonym=person.pseudonym,
+            title=person.title,
+            aliases=person.aliases,
             user=users[person.login] if person.login else None,
         )
 

@@ -366,3 +366,23 @@ def findings_of_with_descriptions(session, record):
 
     session = DialogueSession.objects.get(pk=session.pk)
     return selectors.attribution_check_of(session).findings(record.summary)
+
+
+def test_the_share_pages_query_count_does_not_grow_with_attendees_or_findings(
+    session, attendee, facilitator_client, count_queries
+):
+    record = SessionRecordFactory(session=session, summary="Lee spoke. Delta agreed.")
+    url = reverse("session_record_share", args=[session.pk])
+
+    def post():
+        response = share(facilitator_client, session, SessionRecord.objects.get(pk=record.pk))
+        assert "names attendees" in response.content.decode()
+
+    small = count_queries(lambda: facilitator_client.get(url)), count_queries(post)
+    names = [f"Person{n} Surname{n}" for n in range(25)]
+    for name in names:
+        InvitationFactory(
+            session=session, participant=ParticipantFactory(name=name, title="Colonel")
+        )
+    SessionRecord.objects.filter(pk=record.pk).update(summary=" ".join(names) + " spoke.")
+    assert (count_queries(lambda: facilitator_client.get(url)), count_queries(post)) == small
