@@ -11,10 +11,14 @@ only, with `foreign_session`, facilitated by `other_facilitator`, to which
 `session`. `all_personas` holds everyone.
 """
 
+import importlib
+
 import pytest
+from django.apps import apps
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from pytest_django.plugin import blocking_manager_key
 
 from tests.factories import DialogueProcessFactory, DialogueSessionFactory, UserFactory
 from tests.personas import (
@@ -33,6 +37,30 @@ def _fast_password_hashing():
     made once for a module (tests/personas.py) are hashed the same way."""
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         yield
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    names = getattr(item, "fixturenames", ())
+    return (
+        "transactional_db" in names
+        or "live_server" in names
+        or bool(marker and marker.kwargs.get("transaction"))
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Put the glossary's migrated content back once a transactional test has emptied every
+    table (after its fixtures' teardown, which is when the flush happens). Tests run in any
+    order and an idle worker takes over another's queue, so a test reading the glossary may
+    come after one that flushed the database."""
+    result = yield
+    if _is_transactional(item):
+        content = importlib.import_module("glossary.migrations.0002_glossary_content")
+        with item.config.stash[blocking_manager_key].unblock():
+            content.add_content(apps, None)
+    return result
 
 
 @pytest.fixture
