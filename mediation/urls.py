@@ -14,6 +14,7 @@ from mediation.sessions.views import (
     invitation_emails,
     invitations,
     processes,
+    publication,
     rounds,
     sessions,
 )
@@ -56,6 +57,11 @@ urlpatterns = [
         name="session_action_update",
     ),
     path("sessions/<uuid:session_id>/next/", rounds.session_plan_next, name="session_plan_next"),
+    path(
+        "sessions/<uuid:session_id>/publish/",
+        publication.session_publish,
+        name="session_publish",
+    ),
     path(
         "sessions/<uuid:session_id>/attendance.csv",
         exports.session_attendance_export,

@@ -95,6 +95,11 @@ class DialogueSessionFactory(factory.django.DjangoModelFactory):
     location_kind = DialogueSession.LocationKind.VENUE
     venue = "Villa by the lake"
     confidentiality = DialogueSession.Confidentiality.CHATHAM_HOUSE
+    # Published, as most sessions a test meets are; `draft=True` makes one the team's only.
+    published_at = factory.LazyFunction(timezone.now)
+
+    class Params:
+        draft = factory.Trait(published_at=None)
 
     @factory.post_generation
     def facilitators(obj, create, extracted, **kwargs):

@@ -54,6 +54,6 @@ def get_own_action(user: AnyUser, pk: uuid.UUID | str):
 
 
 def sessions_visible_to_all_live() -> QuerySet[DialogueSession]:
-    """Every session not archived (nor in an archived process): what background jobs such
-    as reminders may act on, with no user in front of them."""
-    return _live_sessions()
+    """Every published session not archived (nor in an archived process): what background
+    jobs such as reminders may act on for invitees, with no user in front of them."""
+    return _live_sessions().filter(published_at__isnull=False)

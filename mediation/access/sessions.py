@@ -75,12 +75,15 @@ def sessions_editable_by(user: AnyUser) -> QuerySet[DialogueSession]:
 
 
 def sessions_visible_to(user: AnyUser) -> QuerySet[DialogueSession]:
-    """Sessions the user may open: those they may edit, and those they are invited to."""
+    """Sessions the user may open: those they may edit, drafts included, and the published
+    ones they are invited to (a draft is the team's until it is published)."""
     if not (user.is_authenticated and user.is_active):
         return DialogueSession.objects.none()
     if user.is_superuser:
         return _live_sessions()
-    invited = Invitation.objects.filter(participant__user=user).values("session_id")
+    invited = Invitation.objects.filter(
+        participant__user=user, session__published_at__isnull=False
+    ).values("session_id")
     return _live_sessions().filter(
         Q(id__in=sessions_editable_by(user).values("id")) | Q(id__in=invited)
     )

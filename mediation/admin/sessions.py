@@ -4,15 +4,12 @@ process (leads: people invited to it); the database refuses any other (integrity
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-
-from django import forms
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from mediation import access
 from mediation.admin.base import (
@@ -26,7 +23,7 @@ from mediation.admin.base import (
 from mediation.models import AgendaItem, DialogueSession, Invitation
 from mediation.notifications import enqueue as notify_enqueue
 from mediation.sessions import services as session_services
-from mediation.sessions.forms import DialogueSessionForm
+from mediation.sessions.forms import DialogueSessionForm, NextSessionForm
 
 
 def narrow_to_session(fields: dict, request, session: DialogueSession | None) -> None:
@@ -74,18 +71,17 @@ class InvitationInline(ScopedChoicesMixin, admin.TabularInline):
         return formset
 
 
-class NextRoundForm(forms.Form):
-    starts_on = forms.DateField(
-        label=_("New date"),
-        widget=forms.DateInput(attrs={"type": "date"}),
-        help_text=_("The new session starts at the same local time on this day."),
-    )
+class PublishedFilter(admin.SimpleListFilter):
+    title = _("publication")
+    parameter_name = "published"
 
-    def clean_starts_on(self):
-        value = self.cleaned_data["starts_on"]
-        if value < timezone.localdate():
-            raise forms.ValidationError(_("Choose a day that is not in the past."))
-        return value
+    def lookups(self, request, model_admin):
+        return [("no", _("Drafts")), ("yes", _("Published"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(published_at__isnull=self.value() == "no")
+        return queryset
 
 
 @admin.register(DialogueSession)
@@ -99,9 +95,11 @@ class DialogueSessionAdmin(ArchiveActionsMixin, AuditedHistoryAdmin, ProcessScop
         "format",
         "confidentiality",
         "status",
+        "is_published",
         "is_archived",
     ]
     list_filter = [
+        PublishedFilter,
         "status",
         "confidentiality",
         "format",
@@ -115,9 +113,14 @@ class DialogueSessionAdmin(ArchiveActionsMixin, AuditedHistoryAdmin, ProcessScop
     filter_horizontal = ["facilitators"]
     inlines = [AgendaItemInline, InvitationInline]
     form = DialogueSessionForm
-    actions = ["duplicate_as_next_round", "send_invitation_emails", *ArchiveActionsMixin.actions]
+    actions = [
+        "publish",
+        "duplicate_as_next_round",
+        "send_invitation_emails",
+        *ArchiveActionsMixin.actions,
+    ]
     fieldsets = [
-        (None, {"fields": ["process", "title", "status", "format", "objectives"]}),
+        (None, {"fields": ["process", "title", "status", "published_at", "format", "objectives"]}),
         (_("When"), {"fields": ["starts_at", "ends_at", "time_zone"]}),
         (_("Where"), {"fields": ["location_kind", "venue"]}),
         (_("Confidentiality and facilitation"), {"fields": ["confidentiality", "facilitators"]}),
@@ -131,26 +134,29 @@ class DialogueSessionAdmin(ArchiveActionsMixin, AuditedHistoryAdmin, ProcessScop
             )
             return None
         session = queryset.get()
-        local_start = session.local_starts_at
         if "apply" in request.POST:
-            form = NextRoundForm(request.POST)
+            form = NextSessionForm(request.POST, session=session)
             if form.is_valid():
-                day = form.cleaned_data["starts_on"]
-                starts_at = datetime.combine(day, local_start.timetz().replace(tzinfo=None))
-                starts_at = starts_at.replace(tzinfo=session.zone)
                 copy = session_services.session_duplicate_as_next_round(
-                    session=session, starts_at=starts_at, user=request.user
+                    session=session,
+                    starts_at=form.cleaned_data["starts_at"],
+                    title=form.cleaned_data["title"],
+                    user=request.user,
                 )
                 self.message_user(
                     request,
-                    _("Planned the next round: %(session)s.") % {"session": copy},
+                    _(
+                        "Planned the next round as a draft: %(session)s. Publish it when it is "
+                        "ready; until then the people invited see nothing of it."
+                    )
+                    % {"session": copy},
                     messages.SUCCESS,
                 )
                 return HttpResponseRedirect(
                     reverse("admin:mediation_dialoguesession_change", args=[copy.pk])
                 )
         else:
-            form = NextRoundForm(initial={"starts_on": (local_start + timedelta(days=28)).date()})
+            form = NextSessionForm(session=session)
         return TemplateResponse(
             request,
             "admin/mediation/next_round.html",
@@ -164,8 +170,39 @@ class DialogueSessionAdmin(ArchiveActionsMixin, AuditedHistoryAdmin, ProcessScop
             },
         )
 
+    readonly_fields = ["published_at"]
+
+    @admin.display(boolean=True, description=_("published"), ordering="published_at")
+    def is_published(self, obj):
+        return obj.published_at is not None
+
+    @admin.action(description=_("Publish (the people invited then see them)"))
+    def publish(self, request, queryset):
+        published = sum(
+            session_services.session_publish(session=session, user=request.user)
+            for session in queryset.filter(archived_at__isnull=True, published_at__isnull=True)
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "Published %(count)d session: the people invited now see it.",
+                "Published %(count)d sessions: the people invited now see them.",
+                published,
+            )
+            % {"count": published},
+            messages.SUCCESS,
+        )
+
     @admin.action(description=_("Send invitation emails"))
     def send_invitation_emails(self, request, queryset):
+        drafts = queryset.filter(published_at__isnull=True).count()
+        if drafts:
+            self.message_user(
+                request,
+                _("Publish the drafts among these sessions before sending their invitations."),
+                messages.ERROR,
+            )
+            return
         queued = skipped = 0
         for session in queryset.filter(archived_at__isnull=True):
             sent, left = notify_enqueue.session_invitations_send(

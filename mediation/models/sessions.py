@@ -115,6 +115,9 @@ class DialogueSession(UUIDModel):
         blank=True,
     )
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True, db_index=True)
+    # Empty: a draft, seen by the process's team only (not on invitees' pages, calendars or
+    # reminders). Set once, when an organizer or a facilitator publishes it.
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
 
     objects = DialogueSessionQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[facilitators])
@@ -157,6 +160,10 @@ class DialogueSession(UUIDModel):
         if self._state.adding:
             return True
         return self.invitations.filter(participant_id=participant_id).exists()
+
+    @property
+    def is_draft(self) -> bool:
+        return self.published_at is None
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:

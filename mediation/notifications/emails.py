@@ -48,8 +48,9 @@ def contactable(session: DialogueSession, participants: list[Participant]) -> se
 
 
 def may_email(session: DialogueSession, participant: Participant) -> bool:
-    """Consent to be contacted (in force now) and an address that is an address."""
-    return participant.pk in contactable(session, [participant])
+    """A published session (a draft writes to no one), consent to be contacted (in force
+    now) and an address that is an address."""
+    return not session.is_draft and participant.pk in contactable(session, [participant])
 
 
 def _language_of(participant: Participant) -> str:

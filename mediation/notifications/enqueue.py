@@ -9,8 +9,10 @@ from django.conf import settings
 from django.db import transaction
 from django.tasks import TaskResultStatus
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from mediation import access
+from mediation.errors import Refusal
 from mediation.models import (
     ActionItem,
     DialogueSession,
@@ -24,7 +26,13 @@ def session_invitations_send(*, session: DialogueSession, base_url: str) -> tupl
 
     Returns (queued, skipped): skipped people have no consent in force or no address, and
     are left to be invited another way. Each email is a task that stamps `invited_at`.
+    A draft session sends nothing: it is refused, to be published first.
     """
+    if session.is_draft:
+        raise Refusal(
+            _("This session is a draft: publish it before sending its invitations."),
+            code="draft",
+        )
     pending = list(
         session.invitations.filter(invited_at__isnull=True).select_related("participant")
     )

@@ -16,6 +16,8 @@ from mediation.models import (
 from mediation.models.base import validate_time_zone
 from mediation.submissions import SubmissionField
 
+from .planning import next_round_title
+
 
 def in_zone(value: datetime, zone_name: str) -> datetime:
     """Read the wall-clock time the user typed as a time in `zone_name`.
@@ -208,12 +210,15 @@ class InvitationForm(forms.Form):
         return value
 
 
-class PlanNextSessionForm(forms.Form):
+class NextSessionForm(forms.Form):
+    """The next round of a session: its title (the next number proposed) and when it
+    starts, typed in the session's own zone. The admin's duplicate asks the same."""
+
+    title = forms.CharField(label=_("Title"), max_length=200)
     starts_at = forms.DateTimeField(
         label=_("Starts"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
-    submission = SubmissionField()
 
     def __init__(self, *args, session: DialogueSession, **kwargs):
         self.session = session
@@ -221,12 +226,23 @@ class PlanNextSessionForm(forms.Form):
         self.fields["starts_at"].help_text = _(
             "Local time in %(zone)s, where the session takes place."
         ) % {"zone": session.time_zone}
+        self.fields["title"].help_text = _(
+            "The new session starts as a draft: only the team sees it until it is published."
+        )
         if not self.is_bound:
             suggested = session.local_starts_at + timedelta(days=28)
             self.initial.setdefault("starts_at", suggested.replace(tzinfo=None))
+            self.initial.setdefault("title", next_round_title(session.title))
+
+    def clean_title(self):
+        return " ".join(self.cleaned_data["title"].split())
 
     def clean_starts_at(self):
         value = in_zone(self.cleaned_data["starts_at"], self.session.time_zone)
         if value <= timezone.now():
             raise forms.ValidationError(_("Choose a time in the future."), code="past")
         return value
+
+
+class PlanNextSessionForm(NextSessionForm):
+    submission = SubmissionField()

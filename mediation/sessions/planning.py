@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -195,3 +196,20 @@ def invitable_person(
             .first()
         )
     return person
+
+
+_NUMBERED = re.compile(
+    r"\b(round|session|meeting|part|phase|tour|séance|réunion|ronda)(\s+)(\d+)\b", re.IGNORECASE
+)
+
+
+def next_round_title(title: str) -> str:
+    """The title proposed for the next round: "Round 2: incident prevention" → "Round 3:
+    incident prevention" (the last "Round N", "Session N", "Meeting N"… counts up). A title
+    with no such number is proposed as it is, for the editor to change."""
+    matches = list(_NUMBERED.finditer(title))
+    if not matches:
+        return title
+    last = matches[-1]
+    number = str(int(last.group(3)) + 1)
+    return title[: last.start(3)] + number + title[last.end(3) :]

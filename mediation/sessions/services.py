@@ -23,12 +23,15 @@ from mediation.models import (
 from . import selectors
 
 
-def _session_copy(*, session: DialogueSession, starts_at: datetime, **fields) -> DialogueSession:
-    """A planned session like `session` (same length, place, format, rule, facilitators)
-    starting at `starts_at`; `fields` sets anything more."""
+def _session_copy(
+    *, session: DialogueSession, starts_at: datetime, title: str, **fields
+) -> DialogueSession:
+    """A planned draft like `session` (same length, place, format, rule, facilitators)
+    called `title`, starting at `starts_at`; `fields` sets anything more. A draft: its
+    invitees see it once an editor publishes it."""
     copy = DialogueSession.objects.create(
         process=session.process,
-        title=session.title,
+        title=title,
         starts_at=starts_at,
         ends_at=starts_at + (session.ends_at - session.starts_at),
         time_zone=session.time_zone,
@@ -64,14 +67,14 @@ def _invitations_copy(*, session: DialogueSession, copy: DialogueSession, user) 
 
 @transaction.atomic
 def session_duplicate_as_next_round(
-    *, session: DialogueSession, starts_at: datetime, user=None
+    *, session: DialogueSession, starts_at: datetime, title: str, user=None
 ) -> DialogueSession:
-    """A new planned session of the same process: same length, agenda and invitations.
+    """A new planned draft of the same process: same length, agenda and invitations.
 
     Answers and attendance start afresh; the record and actions stay with the original.
     The copied rows are written in bulk with their history, in the name of `user`.
     """
-    copy = _session_copy(session=session, starts_at=starts_at)
+    copy = _session_copy(session=session, starts_at=starts_at, title=title)
     bulk_create_with_history(
         [
             AgendaItem(
@@ -92,6 +95,20 @@ def session_duplicate_as_next_round(
     return copy
 
 
+@transaction.atomic
+def session_publish(*, session: DialogueSession, user) -> bool:
+    """Publish a draft: its invitees see it from now on (pages, calendars, reminders).
+    True if this call published it, False if it already was (two clicks, two editors)."""
+    session = DialogueSession.objects.select_for_update().get(pk=session.pk)
+    if not session.is_draft:
+        return False
+    session.published_at = timezone.now()
+    session._change_reason = _("Published by %(user)s") % {"user": user.get_username()}
+    session._history_user = user
+    session.save(update_fields=["published_at", "updated_at"])
+    return True
+
+
 NEXT_ROUND_TOPIC_MINUTES = 30
 
 
@@ -100,7 +117,7 @@ NEXT_ROUND_ACTIONS_MINUTES = 15
 
 @transaction.atomic
 def session_plan_next_round(
-    *, session: DialogueSession, starts_at: datetime, submission, user
+    *, session: DialogueSession, starts_at: datetime, title: str, submission, user
 ) -> tuple[DialogueSession, bool]:
     """The following session of the process, with a draft agenda; (session, created).
 
@@ -114,7 +131,11 @@ def session_plan_next_round(
         return DialogueSession.objects.get(pk=pk), False
     process = session.process
     copy = _session_copy(
-        session=session, starts_at=starts_at, id=pk, public_title=session.public_title
+        session=session,
+        starts_at=starts_at,
+        title=title,
+        id=pk,
+        public_title=session.public_title,
     )
     items = [
         AgendaItem(

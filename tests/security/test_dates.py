@@ -138,7 +138,10 @@ def test_the_admin_refuses_impossible_due_dates(world, organizer_client, due):
     assert ActionItem.objects.get(pk=action.pk).due_date == action.due_date
 
 
-@pytest.mark.parametrize("day", ["2026-02-30", "10000-01-01", "0000-01-01", "junk", "2020-01-01"])
+@pytest.mark.parametrize(
+    "day",
+    ["2026-02-30T10:00", "10000-01-01T10:00", "0000-01-01T10:00", "junk", "2020-01-01T10:00"],
+)
 def test_the_next_round_refuses_impossible_dates(world, organizer_client, day):
     session = world["own"]["mediation.DialogueSession"]
     before = snapshot()
@@ -148,12 +151,13 @@ def test_the_next_round_refuses_impossible_dates(world, organizer_client, day):
             "action": "duplicate_as_next_round",
             "_selected_action": [session.pk],
             "apply": "1",
-            "starts_on": day,
+            "title": "Round 2",
+            "starts_at": day,
         },
     )
     assert_clean(response, day)
     assert response.status_code == 200
-    assert field_errors(response, "starts_on")
+    assert field_errors(response, "starts_at")
     assert changed_tables(before, snapshot()) == []
     assert DialogueSession.objects.count() == 3
 

@@ -253,6 +253,7 @@ class Command(BaseCommand):
             confidentiality=plan.confidentiality,
             status=DialogueSession.Status.HELD if held else DialogueSession.Status.CONFIRMED,
             objectives=plan.objectives,
+            published_at=timezone.now(),
         )
         session.full_clean()
         session.save()

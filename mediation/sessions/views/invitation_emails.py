@@ -17,6 +17,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from mediation import access
+from mediation.errors import Refusal
 from mediation.notifications import enqueue as notify_enqueue
 from mediation.tokens import invitation_token_generator
 
@@ -26,9 +27,13 @@ from mediation.tokens import invitation_token_generator
 @never_cache
 def session_invitations_send(request: HttpRequest, session_id: UUID) -> HttpResponse:
     session = access.open_session(request.user, session_id, edit=True).session
-    queued, skipped = notify_enqueue.session_invitations_send(
-        session=session, base_url=request.build_absolute_uri("/")
-    )
+    try:
+        queued, skipped = notify_enqueue.session_invitations_send(
+            session=session, base_url=request.build_absolute_uri("/")
+        )
+    except Refusal as refused:
+        messages.error(request, refused.text)
+        return redirect(session)
     messages.success(
         request,
         _("Invitations emailed: %(queued)d. Not emailed (no consent or no address): %(skipped)d.")

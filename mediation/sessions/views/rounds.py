@@ -33,12 +33,16 @@ def session_plan_next(request, session_id: UUID) -> HttpResponse:
             planned, created = services.session_plan_next_round(
                 session=session,
                 starts_at=form.cleaned_data["starts_at"],
+                title=form.cleaned_data["title"],
                 submission=form.cleaned_data["submission"],
                 user=request.user,
             )
             messages.success(
                 request,
-                _("The next session is planned, with a draft agenda to review.")
+                _(
+                    "The next session is planned as a draft, with a draft agenda to review. "
+                    "Publish it when it is ready: until then the people invited see nothing."
+                )
                 if created
                 else _("This next session was already planned."),
             )

@@ -233,6 +233,33 @@ MATRIX += [
         },
     ),
     (
+        "publish own session",
+        lambda w: reverse("session_publish", args=[w["session"].pk]),
+        {
+            "organizer": 302,
+            "facilitator": 302,
+            "participant": 403,
+            "stranger": 404,
+            "method": "post",
+        },
+    ),
+    (
+        "publish other session",
+        lambda w: reverse("session_publish", args=[w["other_session"].pk]),
+        {
+            "organizer": 302,
+            "facilitator": 404,
+            "participant": 404,
+            "stranger": 404,
+            "method": "post",
+        },
+    ),
+    (
+        "publish missing session",
+        lambda w: reverse("session_publish", args=[MISSING]),
+        {**ALL_404, "method": "post"},
+    ),
+    (
         "email invitations of missing session",
         lambda w: reverse("session_invitations_send", args=[MISSING]),
         {**ALL_404, "method": "post"},

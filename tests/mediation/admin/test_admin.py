@@ -242,36 +242,44 @@ def test_a_time_skipped_by_daylight_saving_is_refused(demo_organizer_client):
     assert not DialogueSession.objects.filter(title="Lost hour").exists()
 
 
-def test_duplicate_as_next_round_asks_for_the_date(demo_organizer_client):
-    session = DialogueSession.objects.filter(agenda_items__isnull=False).first()
+def test_duplicate_as_next_round_asks_for_the_title_and_time_in_the_sessions_zone(
+    demo_organizer_client,
+):
+    session = DialogueSession.objects.get(title="Round 1: opening the channel")
     response = demo_organizer_client.post(
         _url(DialogueSession, "changelist"),
         {"action": "duplicate_as_next_round", "_selected_action": [session.pk]},
     )
+    content = response.content.decode()
     assert response.status_code == 200
-    assert "Plan the next round" in response.content.decode()
+    assert "Plan the next round" in content
+    assert 'value="Round 2: opening the channel"' in content
+    proposed = (session.local_starts_at + timedelta(days=28)).strftime("%Y-%m-%dT%H:%M")
+    assert f'value="{proposed}"' in content
+    assert f"Local time in {session.time_zone}" in content
 
 
 def test_duplicate_as_next_round_copies_agenda_and_invitations(demo_organizer_client):
     session = DialogueSession.objects.get(title="Round 1: opening the channel")
     day = timezone.localdate() + timedelta(days=40)
-    before = DialogueSession.objects.filter(title=session.title).count()
     response = demo_organizer_client.post(
         _url(DialogueSession, "changelist"),
         {
             "action": "duplicate_as_next_round",
             "_selected_action": [session.pk],
             "apply": "1",
-            "starts_on": day.isoformat(),
+            "title": "Round 1b: the channel, continued",
+            "starts_at": f"{day.isoformat()}T10:00",
         },
     )
     assert response.status_code == 302
-    copies = DialogueSession.objects.filter(title=session.title).exclude(pk=session.pk)
-    assert copies.count() == before
-    copy = copies.get()
+    copy = DialogueSession.objects.get(title="Round 1b: the channel, continued")
+    # Typed in the session's zone, whatever the organizer's own.
     assert copy.local_starts_at.date() == day
-    assert copy.local_starts_at.time() == session.local_starts_at.time()
+    assert copy.local_starts_at.strftime("%H:%M") == "10:00"
+    assert copy.ends_at - copy.starts_at == session.ends_at - session.starts_at
     assert copy.status == DialogueSession.Status.PLANNED
+    assert copy.is_draft
     assert [i.title for i in copy.agenda_items.order_by("position")] == [
         i.title for i in session.agenda_items.order_by("position")
     ]
@@ -292,11 +300,12 @@ def test_duplicate_as_next_round_refuses_a_past_date(demo_organizer_client):
             "action": "duplicate_as_next_round",
             "_selected_action": [session.pk],
             "apply": "1",
-            "starts_on": "2001-01-01",
+            "title": "Round 2",
+            "starts_at": "2001-01-01T10:00",
         },
     )
     assert response.status_code == 200
-    assert "not in the past" in response.content.decode()
+    assert "Choose a time in the future." in response.content.decode()
     assert DialogueSession.objects.count() == count
 
 

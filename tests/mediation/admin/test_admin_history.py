@@ -99,11 +99,12 @@ def test_next_round_copies_are_in_history_with_the_user(admin_client_, organizer
             "action": "duplicate_as_next_round",
             "_selected_action": [str(session.pk)],
             "apply": "1",
-            "starts_on": day,
+            "title": "The copy",
+            "starts_at": f"{day}T09:30",
         },
     )
     assert response.status_code == 302
-    copy = DialogueSession.objects.exclude(pk=session.pk).filter(title=session.title).get()
+    copy = DialogueSession.objects.exclude(pk=session.pk).get(title="The copy")
     assert copy.agenda_items.count() == 2
     history = AgendaItem.history.filter(session_id=copy.pk)
     assert history.count() == 2

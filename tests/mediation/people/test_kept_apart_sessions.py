@@ -108,6 +108,7 @@ def test_the_next_round_carries_only_what_the_planner_may_open(
     copy, _created = session_services.session_plan_next_round(
         session=session,
         starts_at=session.starts_at + timedelta(days=30),
+        title="Next",
         submission=uuid.uuid4(),
         user=facilitator,
     )

@@ -63,7 +63,8 @@ def test_planning_creates_the_following_session_with_a_draft_agenda(
 ):
     session = rich_session
     response = facilitator_client.post(
-        url(session), {"starts_at": next_year(), "submission": str(uuid.uuid4())}
+        url(session),
+        {"title": "Round 2", "starts_at": next_year(), "submission": str(uuid.uuid4())},
     )
     assert response.status_code == 302
     planned = DialogueSession.objects.exclude(pk=session.pk).get(process=session.process)
@@ -74,6 +75,7 @@ def test_planning_creates_the_following_session_with_a_draft_agenda(
     for field in ("time_zone", "venue", "location_kind", "format", "confidentiality", "process"):
         assert getattr(planned, field) == getattr(session, field)
     assert planned.status == DialogueSession.Status.PLANNED
+    assert (planned.title, planned.is_draft) == ("Round 2", True)
     assert list(planned.facilitators.all()) == [facilitator]
     invitations = {i.participant_id: i for i in planned.invitations.all()}
     assert set(invitations) == set(session.invitations.values_list("participant_id", flat=True))
@@ -92,7 +94,7 @@ def test_planning_creates_the_following_session_with_a_draft_agenda(
 
 
 def test_a_double_submit_plans_one_session(session, facilitator_client):
-    data = {"starts_at": next_year(), "submission": str(uuid.uuid4())}
+    data = {"title": "Round 2", "starts_at": next_year(), "submission": str(uuid.uuid4())}
     before = DialogueSession.objects.count()
     first = facilitator_client.post(url(session), data)
     second = facilitator_client.post(url(session), data)
@@ -102,7 +104,9 @@ def test_a_double_submit_plans_one_session(session, facilitator_client):
 
 def test_htmx_success_redirects_the_browser(session, facilitator_client):
     response = facilitator_client.post(
-        url(session), {"starts_at": next_year(), "submission": str(uuid.uuid4())}, **HTMX
+        url(session),
+        {"title": "Round 2", "starts_at": next_year(), "submission": str(uuid.uuid4())},
+        **HTMX,
     )
     assert response.status_code == 200
     assert response["HX-Redirect"].startswith("/sessions/")
@@ -127,7 +131,8 @@ def test_bad_start_times_are_refused(session, facilitator_client, starts_at, mes
         starts_at = f"{last_sunday:%Y-%m-%d}T02:30"
     before = DialogueSession.objects.count()
     response = facilitator_client.post(
-        url(session), {"starts_at": starts_at, "submission": str(uuid.uuid4())}
+        url(session),
+        {"title": "Round 2", "starts_at": starts_at, "submission": str(uuid.uuid4())},
     )
     assert response.status_code == 200
     assert message in response.content.decode()
@@ -135,8 +140,47 @@ def test_bad_start_times_are_refused(session, facilitator_client, starts_at, mes
 
 
 def test_participants_and_strangers_cannot_plan(session, participant_client, stranger_client):
-    data = {"starts_at": next_year(), "submission": str(uuid.uuid4())}
+    data = {"title": "Round 2", "starts_at": next_year(), "submission": str(uuid.uuid4())}
     before = DialogueSession.objects.count()
     assert participant_client.post(url(session), data).status_code == 403
     assert stranger_client.post(url(session), data).status_code == 404
     assert DialogueSession.objects.count() == before
+
+
+@pytest.mark.parametrize(
+    ("title", "proposed"),
+    [
+        ("Round 2: incident prevention", "Round 3: incident prevention"),
+        ("Session 9 of the water track", "Session 10 of the water track"),
+        ("Séance 1 — Genève", "Séance 2 — Genève"),
+        ("Dialogue 2027, round 4", "Dialogue 2027, round 5"),
+        ("Consultation with elders", "Consultation with elders"),
+    ],
+)
+def test_the_next_rounds_title_counts_up(session, facilitator_client, title, proposed):
+    DialogueSession.objects.filter(pk=session.pk).update(title=title)
+    page = facilitator_client.get(url(session)).content.decode()
+    assert f'value="{proposed}"' in page
+
+
+def test_a_blank_title_is_refused_and_the_time_kept(session, facilitator_client):
+    before = DialogueSession.objects.count()
+    starts_at = next_year()
+    response = facilitator_client.post(
+        url(session), {"title": "   ", "starts_at": starts_at, "submission": str(uuid.uuid4())}
+    )
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "This field is required." in content
+    assert f'value="{starts_at}"' in content
+    assert DialogueSession.objects.count() == before
+
+
+def test_the_planned_round_is_the_teams_until_published(
+    session, facilitator_client, participant_client
+):
+    data = {"title": "Round 2", "starts_at": next_year(), "submission": str(uuid.uuid4())}
+    planned_url = facilitator_client.post(url(session), data)["Location"]
+    assert facilitator_client.get(planned_url).status_code == 200
+    assert participant_client.get(planned_url).status_code == 404
+    assert "Round 2" not in participant_client.get("/").content.decode()
