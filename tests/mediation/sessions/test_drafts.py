@@ -150,3 +150,10 @@ def test_another_invitee_of_a_published_session_is_unaffected(session, participa
     """Only drafts are hidden: the published session of the same fixtures stays visible."""
     InvitationFactory(session=session)
     assert participant_client.get(session.get_absolute_url()).status_code == 200
+
+
+def test_the_teams_lists_mark_a_draft(draft, facilitator_client):
+    for url in (reverse("home"), draft.process.get_absolute_url()):
+        content = facilitator_client.get(url).content.decode()
+        assert TITLE in content
+        assert "Draft: not yet published" in content
