@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth.forms import SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
-from mediation.models.base import validate_time_zone
+from mediation.zones import TimeZoneField, TimeZoneInput
 
 
 class TwoFactorCodeForm(forms.Form):
@@ -26,12 +27,9 @@ class TwoFactorCodeForm(forms.Form):
 
 
 class ProfileForm(forms.Form):
-    time_zone = forms.CharField(
-        label=_("Time zone"),
-        max_length=64,
+    time_zone = TimeZoneField(
         required=False,
-        validators=[validate_time_zone],
-        help_text=_("Times are shown in this zone, for example Asia/Seoul. Empty: UTC."),
+        help_text=_("Times are shown in this zone: type your city or a zone. Empty: UTC."),
     )
     language = forms.ChoiceField(
         label=_("Language"),
@@ -39,3 +37,16 @@ class ProfileForm(forms.Form):
         choices=[("", _("As my browser prefers")), *settings.LANGUAGES],
     )
     email = forms.EmailField(label=_("Email"), max_length=254)
+
+
+class WelcomeForm(SetPasswordForm):
+    """The invited person's first visit: a password, and the zone to show times in."""
+
+    time_zone = TimeZoneField(
+        required=False,
+        help_text=_(
+            "Times are shown in this zone: type your city or a zone. Empty: UTC. You can "
+            "change it later in your profile."
+        ),
+        widget=TimeZoneInput(attrs={"data-guess-zone": ""}),
+    )

@@ -26,3 +26,13 @@ def profile_update(*, user: User, time_zone: str, language: str, email: str) -> 
         participant.email = email
         participant.save(update_fields=["email", "updated_at"])
     return profile
+
+
+@transaction.atomic
+def profile_time_zone_set(*, user: User, time_zone: str) -> Profile:
+    """Set the zone times are shown in (asked on the welcome page)."""
+    profile, _created = Profile.objects.get_or_create(user=user)
+    profile.time_zone = time_zone
+    profile.full_clean()
+    profile.save()
+    return profile

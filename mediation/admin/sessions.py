@@ -8,6 +8,7 @@ from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -89,8 +90,7 @@ class DialogueSessionAdmin(ArchiveActionsMixin, AuditedHistoryAdmin, ProcessScop
     list_display = [
         "title",
         "process",
-        "starts_at",
-        "time_zone",
+        "starts_local",
         "location_kind",
         "format",
         "confidentiality",
@@ -171,6 +171,12 @@ class DialogueSessionAdmin(ArchiveActionsMixin, AuditedHistoryAdmin, ProcessScop
         )
 
     readonly_fields = ["published_at"]
+
+    @admin.display(description=_("starts (local time)"), ordering="starts_at")
+    def starts_local(self, obj):
+        """In the session's own zone, named: not the UTC time under the zone's name."""
+        when = date_format(obj.local_starts_at, "j M Y, H:i")
+        return f"{when} ({obj.time_zone})"
 
     @admin.display(boolean=True, description=_("published"), ordering="published_at")
     def is_published(self, obj):

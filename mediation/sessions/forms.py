@@ -15,6 +15,7 @@ from mediation.models import (
 )
 from mediation.models.base import validate_time_zone
 from mediation.submissions import SubmissionField
+from mediation.zones import TimeZoneField
 
 from .planning import next_round_title
 
@@ -47,6 +48,11 @@ def in_zone(value: datetime, zone_name: str) -> datetime:
 
 class DialogueSessionForm(forms.ModelForm):
     """Start and end are typed and shown in the session's own time zone."""
+
+    time_zone = TimeZoneField(
+        initial="UTC",
+        help_text=_("Where the session takes place: type its city (Geneva, Baku) or a zone."),
+    )
 
     class Meta:
         model = DialogueSession

@@ -35,7 +35,8 @@ def test_an_unknown_time_zone_is_refused_and_what_was_typed_is_kept(
     )
     content = response.content.decode()
     assert response.status_code == 400
-    assert "is not a known time zone" in content
+    assert "is neither a time zone nor a city we know" in content
+    assert 'value="Mars/Olympus_Mons"' in content
     assert 'value="kept@example.org"' in content
     assert 'aria-describedby="id_time_zone_' in content
     assert not Profile.objects.filter(user=participant).exists()
@@ -137,3 +138,32 @@ def test_my_actions_query_count_does_not_grow(
     for _ in range(size):
         ActionItemFactory(session=session, owner=participant.participant)
     assert count_queries(lambda: participant_client.get(reverse("my_actions"))) == small
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"),
+    [
+        ("Baku", "Asia/Baku"),
+        ("geneva", "Europe/Zurich"),
+        ("Séoul", "Asia/Seoul"),
+        ("서울", None),
+        ("SEOUL", "Asia/Seoul"),
+    ],
+)
+def test_a_zone_is_typed_as_its_city(participant, participant_client, typed, zone):
+    response = participant_client.post(
+        reverse("profile"), {"time_zone": typed, "language": "en", "email": "p@example.org"}
+    )
+    if zone is None:  # a city in another language is not guessed at: refused, kept
+        assert response.status_code == 400
+        assert f'value="{typed}"' in response.content.decode()
+        return
+    assert response.status_code == 302
+    assert Profile.objects.get(user=participant).time_zone == zone
+
+
+def test_the_zone_box_offers_every_zone_by_city(participant_client):
+    page = participant_client.get(reverse("profile")).content.decode()
+    assert 'list="id_time_zone-zones"' in page
+    assert '<option value="Europe/Zurich" label="Bern, Geneva, Geneve, Lausanne, Zurich">' in page
+    assert '<option value="Asia/Baku" label="Baku">' in page

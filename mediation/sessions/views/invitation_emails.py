@@ -5,7 +5,6 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,6 +15,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.forms import WelcomeForm
+from accounts.services import profile_time_zone_set
 from mediation import access
 from mediation.errors import Refusal
 from mediation.notifications import enqueue as notify_enqueue
@@ -58,9 +59,11 @@ def invitation_accept(request: HttpRequest, uidb64: str, token: str) -> HttpResp
     user = _invited_user(uidb64)
     if user is None or not invitation_token_generator.check_token(user, token):
         return render(request, "mediation/welcome_invalid.html", status=400)
-    form = SetPasswordForm(user, request.POST if request.method == "POST" else None)
+    form = WelcomeForm(user, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         form.save()
+        if form.cleaned_data.get("time_zone"):
+            profile_time_zone_set(user=user, time_zone=form.cleaned_data["time_zone"])
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome. Your password is set and you are signed in."))
         return redirect(_landing(request, user))

@@ -239,3 +239,25 @@ def test_organizers_send_invitations_from_the_admin(session, organizer_client, m
     assert len(mailoutbox) == 1
     assert mail.outbox[0].subject == "Invitation to a dialogue meeting"
     assert User.objects.filter(email=mail.outbox[0].to[0]).exists()
+
+
+def test_the_welcome_page_asks_the_zone_to_show_times_in(session, client, mailoutbox):
+    person = _contactable(session)
+    notify_enqueue.session_invitations_send(session=session, base_url=BASE)
+    link = _link(mailoutbox[0])
+    page = client.get(link).content.decode()
+    assert 'name="time_zone"' in page
+    assert "data-guess-zone" in page  # filled from the browser's own zone, where it can
+    unknown = client.post(
+        link,
+        {"new_password1": "x" * 20, "new_password2": "x" * 20, "time_zone": "Gotham"},
+    )
+    assert unknown.status_code == 400
+    assert 'value="Gotham"' in unknown.content.decode()
+    done = client.post(
+        link,
+        {"new_password1": "x" * 20, "new_password2": "x" * 20, "time_zone": "Baku"},
+    )
+    assert done.status_code == 302
+    person.refresh_from_db()
+    assert person.user.profile.time_zone == "Asia/Baku"

@@ -1,0 +1,96 @@
+"""The admin tells a session's time in the session's own zone, named, whoever reads it and
+across daylight-saving changes; zones are typed as cities."""
+
+import pytest
+from django.urls import reverse
+
+from mediation.models import DialogueSession, Profile
+from tests.factories import DialogueSessionFactory
+
+
+def _add_session(client, process, *, title, zone, day="2027-06-10", start="10:00", end="13:00"):
+    """Post the admin's add-session form, with no agenda items or invitations."""
+    return client.post(
+        reverse("admin:mediation_dialoguesession_add"),
+        {
+            "process": process.pk,
+            "title": title,
+            "status": "planned",
+            "format": "workshop",
+            "starts_at_0": day,
+            "starts_at_1": start,
+            "ends_at_0": day,
+            "ends_at_1": end,
+            "time_zone": zone,
+            "location_kind": "online",
+            "confidentiality": "chatham_house",
+            "agenda_items-TOTAL_FORMS": "0",
+            "agenda_items-INITIAL_FORMS": "0",
+            "invitations-TOTAL_FORMS": "0",
+            "invitations-INITIAL_FORMS": "0",
+        },
+    )
+
+
+CHANGELIST = "admin:mediation_dialoguesession_changelist"
+
+
+def _at(zone, local):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime.fromisoformat(local).replace(tzinfo=ZoneInfo(zone))
+
+
+@pytest.mark.parametrize(
+    ("zone", "local", "shown"),
+    [
+        ("Asia/Seoul", "2027-01-01T15:00", "1 Jan 2027, 15:00 (Asia/Seoul)"),
+        # Zurich, the day before and the day after clocks go forward (28 March 2027).
+        ("Europe/Zurich", "2027-03-27T10:00", "27 Mar 2027, 10:00 (Europe/Zurich)"),
+        ("Europe/Zurich", "2027-03-28T10:00", "28 Mar 2027, 10:00 (Europe/Zurich)"),
+        # Sydney, after clocks go back (4 April 2027).
+        ("Australia/Sydney", "2027-04-05T09:30", "5 Apr 2027, 09:30 (Australia/Sydney)"),
+        ("America/Lima", "2027-07-01T18:00", "1 Jul 2027, 18:00 (America/Lima)"),
+    ],
+)
+def test_the_changelist_shows_the_sessions_local_time_whatever_the_readers_zone(
+    session, organizer, organizer_client, zone, local, shown
+):
+    starts = _at(zone, local)
+    DialogueSession.objects.filter(pk=session.pk).update(
+        time_zone=zone, starts_at=starts, ends_at=starts.replace(hour=starts.hour + 2)
+    )
+    Profile.objects.update_or_create(user=organizer, defaults={"time_zone": "America/New_York"})
+    content = organizer_client.get(reverse(CHANGELIST)).content.decode()
+    assert shown in content
+
+
+@pytest.mark.parametrize(("typed", "zone"), [("Baku", "Asia/Baku"), ("Geneva", "Europe/Zurich")])
+def test_a_session_zone_is_typed_as_a_city(organizer_client, process, typed, zone):
+    response = _add_session(organizer_client, process, title=f"Meeting in {typed}", zone=typed)
+    assert response.status_code == 302
+    session = DialogueSession.objects.get(title=f"Meeting in {typed}")
+    assert session.time_zone == zone
+    assert session.local_starts_at.strftime("%H:%M") == "10:00"
+
+
+def test_an_unknown_zone_is_refused_beside_its_field_and_kept(organizer_client, process):
+    response = _add_session(organizer_client, process, title="Nowhere", zone="Atlantis")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "neither a time zone nor a city we know" in content
+    assert 'value="Atlantis"' in content
+    assert not DialogueSession.objects.filter(title="Nowhere").exists()
+
+
+def test_a_new_session_is_a_draft(organizer_client, process):
+    _add_session(organizer_client, process, title="Fresh", zone="UTC")
+    assert DialogueSession.objects.get(title="Fresh").is_draft
+
+
+def test_the_draft_filter_and_column(organizer_client, session):
+    DialogueSessionFactory(process=session.process, title="Unpublished plan", draft=True)
+    drafts = organizer_client.get(reverse(CHANGELIST), {"published": "no"}).content.decode()
+    assert "Unpublished plan" in drafts
+    assert session.title not in drafts
