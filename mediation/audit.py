@@ -3,25 +3,89 @@
 The one writer of the read audit: pages and the admin call the function named after what
 they showed, after access was granted and once per response. Changes themselves are
 recorded by django-simple-history.
+
+Reads are counted, not listed: the same person reading the same thing again within an hour
+of their first read adds one to that event instead of adding a row, so a facilitator who
+reloads a record thirty times is one line of the audit, with the times and the hour.
 """
 
 from __future__ import annotations
 
-from django.db import models
+import uuid
+from datetime import timedelta
+
+from django.db import models, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.text import capfirst
 
 from mediation import confidentiality
 from mediation.models import DialogueSession, Participant, ReadEvent, SessionRecord
 
+# Reads of one thing by one person within this time of their first are one event.
+WINDOW = timedelta(hours=1)
+# The read audit itself, as the object of an export of it (it has no row of its own).
+READ_AUDIT_ID = uuid.UUID("6f7a1f0e-3c1b-4d7e-9a55-2d1f8b0c4e21")
 
-def _log(*, user, kind: ReadEvent.Kind, obj: models.Model, process_id) -> ReadEvent:
-    return ReadEvent.objects.create(
-        user=user if user.is_authenticated else None,
-        username=user.get_username(),
-        kind=kind,
-        process_id=process_id,
-        object_type=obj._meta.label_lower,
-        object_id=obj.pk,
+
+def _names_for(obj: models.Model) -> dict:
+    """What lets the audit name `obj` later: its session and person as links (shown as
+    they are when the audit is read), and a label only for what those do not name. The
+    label is never made from a person: str() of an unprotected person is their real name,
+    and it would stay in the row after their identity became protected."""
+    session_id = obj.pk if isinstance(obj, DialogueSession) else getattr(obj, "session_id", None)
+    person_id = obj.pk if isinstance(obj, Participant) else getattr(obj, "participant_id", None)
+    named_by_links = person_id is not None or isinstance(obj, DialogueSession | SessionRecord)
+    return {
+        "session_id": session_id,
+        "participant_id": person_id,
+        "object_label": "" if named_by_links else str(obj)[:200],
+    }
+
+
+def _log(*, user, kind: ReadEvent.Kind, obj: models.Model, process_id) -> None:
+    _count(
+        user=user,
+        key={
+            "kind": kind,
+            "process_id": process_id,
+            "object_type": obj._meta.label_lower,
+            "object_id": obj.pk,
+        },
+        names=_names_for(obj),
     )
+
+
+def _count(*, user, key: dict, names: dict) -> None:
+    """One more read of `key` (kind, process, object) by `user`."""
+    now = timezone.now()
+    if not user.is_authenticated:
+        # Nobody to group by (every caller reads behind a sign-in; kept for safety).
+        ReadEvent.objects.create(**key, **names, username="", at=now, last_at=now)
+        return
+    latest = ReadEvent.objects.filter(**key, user=user, latest=True)
+    # Three statements whether or not the event exists, so a page costs the same queries
+    # on its first view and its tenth. Under concurrent reads the unique constraints on
+    # `latest` let one insert through and make the others wait for it and skip; each read
+    # then adds exactly one.
+    with transaction.atomic():
+        latest.filter(at__lte=now - WINDOW).update(latest=False)
+        ReadEvent.objects.bulk_create(
+            [
+                ReadEvent(
+                    **key,
+                    **names,
+                    user=user,
+                    username=user.get_username(),
+                    at=now,
+                    last_at=now,
+                    times=0,
+                    latest=True,
+                )
+            ],
+            ignore_conflicts=True,
+        )
+        latest.update(times=F("times") + 1, last_at=now)
 
 
 def record_read(user, record: SessionRecord | None) -> None:
@@ -55,3 +119,19 @@ def history_read(user, obj: models.Model, process_id) -> None:
 def export_read(user, session: DialogueSession) -> None:
     """Someone downloaded an export of a session."""
     _log(user=user, kind=ReadEvent.Kind.EXPORT, obj=session, process_id=session.process_id)
+
+
+def read_audit_export_read(user) -> None:
+    """A superuser downloaded the read audit itself. Filed under no process (only
+    superusers see those), and named without the filters used: a search term may be a
+    protected person's real name."""
+    _count(
+        user=user,
+        key={
+            "kind": ReadEvent.Kind.EXPORT,
+            "process_id": None,
+            "object_type": ReadEvent._meta.label_lower,
+            "object_id": READ_AUDIT_ID,
+        },
+        names={"object_label": capfirst(ReadEvent._meta.verbose_name_plural)},
+    )

@@ -1,5 +1,5 @@
-"""Consents and the read audit in the admin: the trail of who agreed to what, and who
-read what. Neither is ever rewritten or deleted here."""
+"""Consents in the admin: the trail of who agreed to what, never rewritten or deleted here.
+(Who read what, the read audit, is in read_audit.py.)"""
 
 from __future__ import annotations
 
@@ -7,14 +7,8 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from mediation import access
-from mediation.admin.base import (
-    AuditedHistoryAdmin,
-    DateSetFilter,
-    ProcessScopedAdmin,
-    ReadOnlyMixin,
-)
-from mediation.models import Consent, ReadEvent
+from mediation.admin.base import AuditedHistoryAdmin, DateSetFilter, ProcessScopedAdmin
+from mediation.models import Consent
 from mediation.people import services as people_services
 
 
@@ -61,21 +55,3 @@ class ConsentAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
             % {"count": count},
             messages.SUCCESS,
         )
-
-
-@admin.register(ReadEvent)
-class ReadEventAdmin(ReadOnlyMixin, admin.ModelAdmin):
-    """Who read what: read-only, and organizers see the events of their processes only."""
-
-    list_display = ["at", "username", "kind", "process", "object_type", "object_id"]
-    list_filter = [
-        "kind",
-        ("at", admin.DateFieldListFilter),
-        ("process", admin.RelatedOnlyFieldListFilter),
-    ]
-    search_fields = ["username"]
-    list_select_related = ["process"]
-    date_hierarchy = "at"
-
-    def get_queryset(self, request):
-        return access.read_events_visible_to(request.user)

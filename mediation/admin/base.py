@@ -77,14 +77,19 @@ class ProcessScopedAdmin(ScopedChoicesMixin, admin.ModelAdmin):
             fields.append(top)
         return fields
 
-    def changelist_view(self, request, extra_context=None):
-        # Django turns a bad date-hierarchy year into its "?e=1" page, but a number too big
-        # for a C long raises OverflowError instead: a 500. Send those to the same page.
+    def date_hierarchy_is_junk(self, request) -> bool:
+        """Django turns a bad date-hierarchy year into its "?e=1" page, but a number too
+        big for a C long raises OverflowError instead: a 500. Such a number is junk too."""
         if self.date_hierarchy:
             for part in ("year", "month", "day"):
                 value = request.GET.get(f"{self.date_hierarchy}__{part}")
                 if value is not None and not (value.isdigit() and len(value) <= 4):
-                    return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")
+                    return True
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        if self.date_hierarchy_is_junk(request):
+            return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")
         return super().changelist_view(request, extra_context)
 
 

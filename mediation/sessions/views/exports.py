@@ -12,14 +12,7 @@ from django.views.decorators.http import require_GET
 
 from mediation import access, audit
 from mediation.confidentiality import Audience, Content, disclosure_for
-
-# A spreadsheet runs a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+from mediation.spreadsheets import csv_safe
 
 
 @require_GET

@@ -139,3 +139,5 @@ def test_only_organizers_open_the_admin(world, client, persona, expected):
 
 # The admin's two-factor console (its list and its reset action), with every persona and
 # organizers of other processes: tests/mediation/admin/test_admin_devices.py.
+# The read audit's CSV download (superusers only), with every persona and organizers of
+# other processes: tests/mediation/admin/test_admin_read_audit_export.py.

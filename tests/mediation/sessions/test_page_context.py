@@ -64,7 +64,8 @@ def test_a_bad_plain_action_update_logs_one_record_read(planned, facilitator_cli
         {f"{prefix}-description": "Revised", f"{prefix}-status": "nope"},
     )
     assert response.status_code == 200
-    assert ReadEvent.objects.filter(kind=ReadEvent.Kind.RECORD).count() == 1
+    events = ReadEvent.objects.filter(kind=ReadEvent.Kind.RECORD)
+    assert list(events.values_list("times", flat=True)) == [1]
 
 
 @pytest.mark.parametrize("htmx", [False, True], ids=["plain", "htmx"])
@@ -77,8 +78,10 @@ def test_each_response_of_the_page_logs_the_record_read_once(planned, facilitato
     )
     # The whole page (a plain GET is always the page) and the bad agenda post: the page
     # when plain, the agenda section when htmx.
+    # Both reads are the facilitator's within the hour: one event of the audit, counted.
     expected = 1 if htmx else 2
-    assert ReadEvent.objects.filter(kind=ReadEvent.Kind.RECORD).count() == expected
+    events = ReadEvent.objects.filter(kind=ReadEvent.Kind.RECORD)
+    assert list(events.values_list("times", flat=True)) == [expected]
 
 
 def _successful_posts(session):
