@@ -59,7 +59,7 @@ def name_old_events(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mediation', '0009_record_history_reasons_in_full'),
+        ('mediation', '0010_session_publication'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
