@@ -192,6 +192,7 @@ def _share_context(session, record, *, sent=None, error="", unexplained=(), form
         "highlighted": attribution.highlight(record.summary, findings) if record else "",
         "needs_check": confidentiality.needs_attribution_check(session),
         "reason_max": confirmations.REASON_MAX,
+        "readers": session.invitations.count(),
         "form": form or ShareForm(initial={"version": record.version if record else 1}),
         "error": error,
     }
@@ -251,11 +252,21 @@ def _lifecycle(request, can, change, success: str) -> HttpResponse:
     return _done(request, can, success)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
+@never_cache
 @vary_on_headers("HX-Request")
 def session_record_lock(request, session_id: UUID) -> HttpResponse:
+    """GET asks to confirm, saying what locking means; the POST of that form locks."""
     can = access.open_session(request.user, session_id, edit=True)
+    if request.method == "GET":
+        record = _record_of(can.session) if confidentiality.may_record(can.session) else None
+        return render_region(
+            request,
+            "mediation/record_lock.html",
+            SECTION,
+            {"session": can.session, "record": record},
+        )
     return _lifecycle(
         request,
         can,

@@ -65,6 +65,16 @@ MATRIX = [
         EDITORS,
     ),
     (
+        "record lock confirmation",
+        lambda w: reverse("session_record_lock", args=[w["session"].pk]),
+        EDITORS,
+    ),
+    (
+        "record lock confirmation of another session",
+        lambda w: reverse("session_record_lock", args=[w["other_session"].pk]),
+        OTHERS_ONLY,
+    ),
+    (
         "plan the next session",
         lambda w: reverse("session_plan_next", args=[w["session"].pk]),
         EDITORS,

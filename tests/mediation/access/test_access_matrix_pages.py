@@ -18,6 +18,8 @@ FORM_PAGES = {
     "record editor",
     "record editor of another session",
     "record share check",
+    "record lock confirmation",
+    "record lock confirmation of another session",
     "plan the next session",
     "plan after another session",
 }

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from mediation.models import DialogueSession, SessionRecord
 from mediation.records import services as record_services
-from tests.factories import SessionRecordFactory
+from tests.factories import InvitationFactory, SessionRecordFactory
 from tests.mediation.records.record_helpers import HTMX, edit_url, record_post
 
 # --- No written record, locked ----------------------------------------------------------
@@ -129,3 +129,28 @@ def test_share_with_a_stale_version_is_refused(session, facilitator_client):
     assert "changed since" in response.content.decode()
     record.refresh_from_db()
     assert record.state == SessionRecord.State.DRAFT
+
+
+def test_locking_asks_first_and_says_who_can_reopen(session, facilitator_client):
+    record = SessionRecordFactory(session=session, summary="All fine.", state="shared")
+    page = facilitator_client.get(session.get_absolute_url()).content.decode()
+    confirm_url = reverse("session_record_lock", args=[session.pk])
+    assert f'href="{confirm_url}"' in page
+    assert f'action="{confirm_url}"' not in page  # no one-click lock on the session page
+    confirm = facilitator_client.get(confirm_url).content.decode()
+    assert "Only an organizer of the process can reopen it" in confirm
+    assert SessionRecord.objects.get(pk=record.pk).state == "shared"
+    fragment = facilitator_client.get(confirm_url, HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in fragment and 'id="record"' in fragment
+    facilitator_client.post(confirm_url)
+    assert SessionRecord.objects.get(pk=record.pk).state == "locked"
+
+
+def test_sharing_says_who_will_read_the_summary(session, facilitator_client):
+    InvitationFactory(session=session, response="declined")
+    SessionRecordFactory(session=session, summary="All fine.")
+    page = facilitator_client.get(reverse("session_record_share", args=[session.pk]))
+    count = session.invitations.count()
+    assert f"to the {count} people invited to the session, whatever their answer" in (
+        page.content.decode()
+    )
