@@ -83,6 +83,11 @@ urlpatterns = [
     path("profile/", profile.profile, name="profile"),
     path("profile/password/", profile.password_change, name="password_change"),
     path(
+        "sessions/<uuid:session_id>/invitations/<uuid:invitation_id>/consent/",
+        invitations.invitation_consent,
+        name="session_invitation_consent",
+    ),
+    path(
         "sessions/<uuid:session_id>/invitations/send/",
         invitation_emails.session_invitations_send,
         name="session_invitations_send",

@@ -24,13 +24,29 @@ class ConsentAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
     """Consents of the organizer's processes. A consent is never deleted or rewritten:
     it is given (a new row) or withdrawn (dated), so the trail of who agreed to what stays."""
 
-    list_display = ["participant", "process", "kind", "given_at", "withdrawn_at", "recorded_by"]
+    list_display = [
+        "participant",
+        "process",
+        "kind",
+        "method",
+        "given_at",
+        "withdrawn_at",
+        "recorded_by",
+    ]
     list_filter = ["kind", InForceFilter, ("process", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["participant__name", "participant__pseudonym", "process__title"]
     list_select_related = ["participant", "process", "recorded_by"]
     autocomplete_fields = ["participant"]
     date_hierarchy = "given_at"
-    fields = ["participant", "process", "kind", "given_at", "withdrawn_at", "recorded_by"]
+    fields = [
+        "participant",
+        "process",
+        "kind",
+        "method",
+        "given_at",
+        "withdrawn_at",
+        "recorded_by",
+    ]
     actions = ["withdraw_selected"]
 
     def get_readonly_fields(self, request, obj=None):

@@ -42,7 +42,7 @@ class ConsentInline(ScopedChoicesMixin, admin.TabularInline):
     model = Consent
     extra = 0
     can_delete = False
-    fields = ["kind", "given_at", "withdrawn_at", "recorded_by"]
+    fields = ["kind", "method", "given_at", "withdrawn_at", "recorded_by"]
     readonly_fields = ["recorded_by"]
     ordering = ["-given_at"]
 

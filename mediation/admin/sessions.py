@@ -218,8 +218,8 @@ class DialogueSessionAdmin(ArchiveActionsMixin, AuditedHistoryAdmin, ProcessScop
         self.message_user(
             request,
             _(
-                "Invitations emailed: %(queued)d. Not emailed (no consent or no address): "
-                "%(skipped)d."
+                "Invitations emailed: %(queued)d. Not emailed: %(skipped)d (each session's page "
+                "lists who, why and the fix)."
             )
             % {"queued": queued, "skipped": skipped},
             messages.SUCCESS,

@@ -40,7 +40,17 @@ class Consent(UUIDModel):
         on_delete=models.CASCADE,
         related_name="consents",
     )
+
+    class Method(models.TextChoices):
+        PARTICIPANT = "participant", _("Given by the participant in the product")
+        IN_PERSON = "in_person", _("Said in person")
+        EMAIL = "email", _("By email")
+        PHONE = "phone", _("By phone or message")
+        COLLEAGUE = "colleague", _("Through a colleague")
+
     kind = models.CharField(_("consent to"), max_length=16, choices=Kind)
+    # How the consent was obtained; empty for consents recorded before this was asked.
+    method = models.CharField(_("obtained"), max_length=16, choices=Method, blank=True)
     given_at = models.DateTimeField(_("given"), default=timezone.now)
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
     recorded_by = models.ForeignKey(

@@ -47,6 +47,29 @@ def contactable(session: DialogueSession, participants: list[Participant]) -> se
     return {p.pk for p in participants if disclosure.may_contact(p) and valid_address(p.email)}
 
 
+class NotEmailable(StrEnum):
+    """Why someone invited cannot be emailed (the session page says it, with the fix)."""
+
+    NO_CONSENT = "no_consent"
+    NO_ADDRESS = "no_address"
+    BAD_ADDRESS = "bad_address"
+
+
+def not_emailable(session: DialogueSession, participants: list[Participant]) -> dict:
+    """{participant id: NotEmailable} for those of `participants` who cannot be emailed
+    about this session (one query for consents)."""
+    disclosure = disclosure_for(session, Audience.EMAIL, participants=participants)
+    reasons = {}
+    for person in participants:
+        if not person.email:
+            reasons[person.pk] = NotEmailable.NO_ADDRESS
+        elif not valid_address(person.email):
+            reasons[person.pk] = NotEmailable.BAD_ADDRESS
+        elif not disclosure.may_contact(person):
+            reasons[person.pk] = NotEmailable.NO_CONSENT
+    return reasons
+
+
 def may_email(session: DialogueSession, participant: Participant) -> bool:
     """A published session (a draft writes to no one), consent to be contacted (in force
     now) and an address that is an address."""

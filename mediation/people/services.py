@@ -56,9 +56,16 @@ def objects_restore(*, queryset: QuerySet, user) -> int:
 
 @transaction.atomic
 def consent_give(
-    *, participant: Participant, process: DialogueProcess, kind: Consent.Kind, user
+    *,
+    participant: Participant,
+    process: DialogueProcess,
+    kind: Consent.Kind,
+    user,
+    method: str = "",
+    given_at=None,
 ) -> Consent:
-    """Record a consent as given now; giving one already in force changes nothing."""
+    """Record a consent as given (now, or when the person gave it, obtained by `method`);
+    giving one already in force changes nothing."""
     existing = (
         Consent.objects.in_force()
         .select_for_update()
@@ -67,8 +74,16 @@ def consent_give(
     )
     if existing is not None:
         return existing
-    consent = Consent(participant=participant, process=process, kind=kind, recorded_by=user)
+    consent = Consent(
+        participant=participant,
+        process=process,
+        kind=kind,
+        recorded_by=user,
+        method=method,
+        given_at=given_at or timezone.now(),
+    )
     consent._history_user = user
+    consent.full_clean()
     consent.save()
     return consent
 

@@ -48,7 +48,11 @@ def my_consents_change(request) -> HttpResponse:
     label = Consent.Kind(kind).label
     if form.cleaned_data["action"] == "give":
         services.consent_give(
-            participant=participant, process=process, kind=kind, user=request.user
+            participant=participant,
+            process=process,
+            kind=kind,
+            user=request.user,
+            method=Consent.Method.PARTICIPANT,
         )
         note = _("Given: %(consent)s (%(process)s).") % {"consent": label, "process": process}
     else:

@@ -26,6 +26,7 @@ from django.utils import timezone
 from mediation import access, audit, confidentiality
 from mediation.fragments import render_region
 from mediation.models import ActionItem, Invitation, SessionRecord
+from mediation.notifications import emails
 from mediation.records.forms import ActionItemAddForm, ActionItemForm
 from mediation.records.selectors import record_items
 
@@ -153,6 +154,8 @@ class SessionPageContext:
                 for invitation in page.invitations
             ],
             "invite_form": InvitationAddForm(auto_id="invite-%s"),
+            # Called by the template only where it shows them (the page's header).
+            "not_emailed": self._not_emailed,
             "record_rows": record_rows,
             "can_reopen": record is not None
             and record.state == SessionRecord.State.LOCKED
@@ -168,6 +171,12 @@ class SessionPageContext:
                 for action in page.actions
             ],
         }
+
+    def _not_emailed(self) -> list[tuple[Invitation, str]]:
+        """The invitations not emailed yet whose person cannot be, and why."""
+        pending = [i for i in self.page.invitations if i.invited_at is None]
+        reasons = emails.not_emailable(self.session, [i.participant for i in pending])
+        return [(i, reasons[i.participant_id]) for i in pending if i.participant_id in reasons]
 
     def _audit(self, section: str | None) -> None:
         """Leave the read traces of what this response shows: the record's notes (the whole

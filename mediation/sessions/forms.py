@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mediation.models import (
+    Consent,
     DialogueSession,
     Invitation,
 )
@@ -252,3 +253,25 @@ class NextSessionForm(forms.Form):
 
 class PlanNextSessionForm(NextSessionForm):
     submission = SubmissionField()
+
+
+class ContactConsentForm(forms.Form):
+    """How and when someone agreed to be emailed, recorded by an editor on their behalf."""
+
+    method = forms.ChoiceField(
+        label=_("How they agreed"),
+        choices=[c for c in Consent.Method.choices if c[0] != Consent.Method.PARTICIPANT],
+    )
+    given_on = forms.DateField(
+        label=_("When"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The day they said so."),
+    )
+
+    def clean_given_on(self):
+        value = self.cleaned_data["given_on"]
+        if value > timezone.localdate():
+            raise forms.ValidationError(_("Choose a day that is not in the future."))
+        if value.year < 2000:
+            raise forms.ValidationError(_("Choose a day after the year 2000."))
+        return value

@@ -37,7 +37,10 @@ def session_invitations_send(request: HttpRequest, session_id: UUID) -> HttpResp
         return redirect(session)
     messages.success(
         request,
-        _("Invitations emailed: %(queued)d. Not emailed (no consent or no address): %(skipped)d.")
+        _(
+            "Invitations emailed: %(queued)d. Not emailed: %(skipped)d (the page lists who, "
+            "why and the fix)."
+        )
         % {"queued": queued, "skipped": skipped},
     )
     return redirect(session)

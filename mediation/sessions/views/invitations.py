@@ -7,24 +7,27 @@ invitations fragment, a plain POST a redirect to #invitations.
 
 from __future__ import annotations
 
+from datetime import datetime, time
 from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from mediation import audit
 from mediation.errors import Refusal, add_service_errors
-from mediation.models import DialogueSession, Invitation
+from mediation.models import Consent, DialogueSession, Invitation
+from mediation.people import services as people_services
 
 from .. import planning, services
 from ..context import SessionPageContext
-from ..forms import InvitationAddForm
+from ..forms import ContactConsentForm, InvitationAddForm
 
 SECTION = "invitations"
 CANDIDATES = "mediation/session/_invitation_candidates.html"
@@ -110,4 +113,44 @@ def invitation_remove(request, session_id: UUID, invitation_id: UUID) -> HttpRes
         return ctx.done(SECTION, refused.text, level=messages.ERROR)
     return ctx.done(
         SECTION, _("The invitation of %(name)s is withdrawn.") % {"name": invitation.participant}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@never_cache
+def invitation_consent(request, session_id: UUID, invitation_id: UUID) -> HttpResponse:
+    """Record, on someone's behalf, that they agreed to be emailed: how, when, by whom."""
+    ctx = SessionPageContext.open(request, session_id, edit=True)
+    invitation = _invitation(ctx.session, invitation_id)
+    form = ContactConsentForm(
+        request.POST if request.method == "POST" else None,
+        initial={"given_on": timezone.localdate()},
+    )
+    if form.is_valid():
+        given_on = form.cleaned_data["given_on"]
+        given_at = (
+            None
+            if given_on == timezone.localdate()
+            else timezone.make_aware(datetime.combine(given_on, time(12)))
+        )
+        people_services.consent_give(
+            participant=invitation.participant,
+            process=ctx.session.process,
+            kind=Consent.Kind.CONTACTED,
+            user=request.user,
+            method=form.cleaned_data["method"],
+            given_at=given_at,
+        )
+        messages.success(
+            request,
+            _("Recorded: %(name)s agreed to be contacted by email.")
+            % {"name": invitation.participant},
+        )
+        return redirect(ctx.session)
+    return render(
+        request,
+        "mediation/invitation_consent.html",
+        {"session": ctx.session, "invitation": invitation, "form": form},
+        status=400 if form.is_bound else 200,
     )

@@ -31,7 +31,8 @@ def session_publish(request: HttpRequest, session_id: UUID) -> HttpResponse:
             session=session, base_url=request.build_absolute_uri("/")
         )
         message += " " + _(
-            "Invitations emailed: %(queued)d. Not emailed (no consent or no address): %(skipped)d."
+            "Invitations emailed: %(queued)d. Not emailed: %(skipped)d (the page lists who, "
+            "why and the fix)."
         ) % {"queued": queued, "skipped": skipped}
     messages.success(request, message)
     return redirect(session)

@@ -65,6 +65,14 @@ MATRIX = [
         EDITORS,
     ),
     (
+        "record consent of an invitee",
+        lambda w: reverse(
+            "session_invitation_consent",
+            args=[w["session"].pk, w["session"].invitations.first().pk],
+        ),
+        EDITORS,
+    ),
+    (
         "record lock confirmation",
         lambda w: reverse("session_record_lock", args=[w["session"].pk]),
         EDITORS,

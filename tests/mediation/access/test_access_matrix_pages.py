@@ -18,6 +18,7 @@ FORM_PAGES = {
     "record editor",
     "record editor of another session",
     "record share check",
+    "record consent of an invitee",
     "record lock confirmation",
     "record lock confirmation of another session",
     "plan the next session",
