@@ -12,6 +12,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.views.main import ERROR_FLAG
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -219,3 +220,18 @@ class ArchiveActionsMixin:
             queryset.filter(archived_at__isnull=False).count(),
             ngettext("Restored %(count)d item.", "Restored %(count)d items.", count),
         )
+
+
+class OwnRowsInlineFormSet(BaseInlineFormSet):
+    """An inline whose rows' hidden ids accept only this object's own rows.
+
+    Django checks a row's id against the whole table, so a tampered id naming another
+    session's row was only stopped by whichever field then failed; here it is refused
+    outright ("Select a valid choice"), and nothing is saved.
+    """
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        field = form.fields.get(self._pk_field.name)
+        if field is not None and hasattr(field, "queryset"):
+            field.queryset = self.get_queryset()

@@ -28,6 +28,7 @@ from mediation.admin.base import (
     ArchiveActionsMixin,
     ArchivedFilter,
     AuditedHistoryAdmin,
+    OwnRowsInlineFormSet,
     ScopedChoicesMixin,
     narrow,
 )
@@ -39,6 +40,7 @@ class ConsentInline(ScopedChoicesMixin, admin.TabularInline):
     """Consents, dated. Existing ones are read-only and never deleted: withdraw them from
     the consents list instead, so the record of who agreed to what stays whole."""
 
+    formset = OwnRowsInlineFormSet
     model = Consent
     extra = 0
     can_delete = False
@@ -319,6 +321,7 @@ class ProcessMemberInline(ScopedChoicesMixin, admin.TabularInline):
     """The process's roster. People of other processes join it through the "Add someone
     already on the roster" page (by exact address or pseudonym)."""
 
+    formset = OwnRowsInlineFormSet
     model = ProcessMember
     extra = 0
     fields = ["participant", "side", "added_by"]

@@ -11,6 +11,7 @@ from mediation.admin.base import (
     ArchiveActionsMixin,
     ArchivedFilter,
     AuditedHistoryAdmin,
+    OwnRowsInlineFormSet,
     ProcessScopedAdmin,
     ScopedChoicesMixin,
 )
@@ -19,11 +20,13 @@ from mediation.models import DialogueProcess, Side, Topic
 
 
 class SideInline(admin.TabularInline):
+    formset = OwnRowsInlineFormSet
     model = Side
     extra = 0
 
 
 class TopicInline(admin.TabularInline):
+    formset = OwnRowsInlineFormSet
     model = Topic
     extra = 0
     fields = ["title", "sensitivity", "status", "description"]

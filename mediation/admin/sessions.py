@@ -17,6 +17,7 @@ from mediation.admin.base import (
     ArchiveActionsMixin,
     ArchivedFilter,
     AuditedHistoryAdmin,
+    OwnRowsInlineFormSet,
     ProcessScopedAdmin,
     ScopedChoicesMixin,
     narrow,
@@ -46,10 +47,16 @@ def narrow_to_session(fields: dict, request, session: DialogueSession | None) ->
 
 
 class AgendaItemInline(ScopedChoicesMixin, admin.TabularInline):
+    """The agenda in its order. New items go to the end; the session page moves them (drag
+    and drop, or Up and Down), so no place is typed here."""
+
+    formset = OwnRowsInlineFormSet
     model = AgendaItem
     extra = 0
     fields = ["position", "title", "topic", "duration_minutes", "lead", "notes"]
+    readonly_fields = ["position"]
     ordering = ["position"]
+    verbose_name_plural = _("agenda, in its order (move items on the session page)")
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
@@ -58,6 +65,7 @@ class AgendaItemInline(ScopedChoicesMixin, admin.TabularInline):
 
 
 class InvitationInline(ScopedChoicesMixin, admin.TabularInline):
+    formset = OwnRowsInlineFormSet
     model = Invitation
     extra = 0
     fields = ["participant", "role", "response", "attended", "side", "capacity"]
@@ -257,6 +265,7 @@ class InvitationAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
 class AgendaItemAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
     process_path = "session__process"
     list_display = ["title", "session", "position", "topic", "duration_minutes", "lead"]
+    readonly_fields = ["position"]
     list_filter = [("session__process", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["title", "notes", "session__title"]
     list_select_related = ["session", "topic", "lead"]

@@ -279,7 +279,9 @@ class AgendaItem(SessionPartChecks, UUIDModel):
         on_delete=models.CASCADE,
         related_name="agenda_items",
     )
-    position = models.PositiveSmallIntegerField(_("position"))
+    # Never typed: a new item goes to the end (`save`), and the session page moves items
+    # (drag and drop, or Up and Down: sessions/agenda.py).
+    position = models.PositiveSmallIntegerField(_("position"), editable=False)
     title = models.CharField(_("title"), max_length=200)
     topic = models.ForeignKey(
         Topic,
@@ -320,4 +322,12 @@ class AgendaItem(SessionPartChecks, UUIDModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.position}. {self.title}"
+        return f"{self.position}. {self.title}" if self.position else self.title
+
+    def save(self, *args, **kwargs):
+        if self.position is None:
+            top = AgendaItem.objects.filter(session_id=self.session_id).aggregate(
+                top=models.Max("position")
+            )["top"]
+            self.position = (top or 0) + 1
+        super().save(*args, **kwargs)

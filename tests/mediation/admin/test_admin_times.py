@@ -4,8 +4,9 @@ across daylight-saving changes; zones are typed as cities."""
 import pytest
 from django.urls import reverse
 
-from mediation.models import DialogueSession, Profile
-from tests.factories import DialogueSessionFactory
+from mediation.models import AgendaItem, DialogueSession, Profile
+from tests.factories import AgendaItemFactory, DialogueSessionFactory
+from tests.security.test_mass_assignment import _admin_form
 
 
 def _add_session(client, process, *, title, zone, day="2027-06-10", start="10:00", end="13:00"):
@@ -94,3 +95,24 @@ def test_the_draft_filter_and_column(organizer_client, session):
     drafts = organizer_client.get(reverse(CHANGELIST), {"published": "no"}).content.decode()
     assert "Unpublished plan" in drafts
     assert session.title not in drafts
+
+
+def test_agenda_items_added_in_the_admin_go_to_the_end_in_order(organizer_client, session):
+    AgendaItemFactory(session=session, position=1, title="Opening")
+    url = reverse("admin:mediation_dialoguesession_change", args=[session.pk])
+    page = organizer_client.get(url)
+    assert 'name="agenda_items-0-position"' not in page.content.decode()
+    form = _admin_form(organizer_client, url)
+    data = form.data()
+    data["agenda_items-TOTAL_FORMS"] = ["4"]
+    for n, title in enumerate(["Water", "Borders", "Closing"], start=1):
+        data[f"agenda_items-{n}-title"] = [title]
+        data[f"agenda_items-{n}-duration_minutes"] = ["20"]
+        data[f"agenda_items-{n}-session"] = [str(session.pk)]
+    response = organizer_client.post(url, data)
+    assert response.status_code == 302
+    assert list(
+        AgendaItem.objects.filter(session=session)
+        .order_by("position")
+        .values_list("position", "title")
+    ) == [(1, "Opening"), (2, "Water"), (3, "Borders"), (4, "Closing")]
