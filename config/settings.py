@@ -5,6 +5,7 @@ README.md ("Configuration"). Defaults are safe for production except where noted
 off unless set, and with nothing set the app runs on a local SQLite file.
 """
 
+import ipaddress
 import os
 import secrets
 from datetime import timedelta
@@ -216,8 +217,28 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 
 # --- Email --------------------------------------------------------------------------------
 # Console by default, so a fresh checkout never sends mail; SMTP when EMAIL_HOST is set.
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "dialogues@localhost")
+
+
+def site_domain(hosts: list[str]) -> str:
+    """The product's own domain: the first name in ALLOWED_HOSTS that is neither a pattern
+    (".example.org", "*") nor an address (127.0.0.1, [::1])."""
+    for host in hosts:
+        if host.startswith(".") or "*" in host:
+            continue
+        try:
+            ipaddress.ip_address(host.strip("[]"))
+        except ValueError:
+            return host
+    return "localhost"
+
+
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", f"dialogues@{site_domain(ALLOWED_HOSTS)}"
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Every email's Message-ID names the sender's domain, not the machine's host name (Django's
+# default), which is "localhost" on many servers and says nothing about who sent it.
+EMAIL_MESSAGE_ID_DOMAIN = DEFAULT_FROM_EMAIL.rstrip(">").rpartition("@")[2] or "localhost"
 if os.environ.get("EMAIL_HOST"):
     MAILERS = {
         "default": {

@@ -36,5 +36,15 @@ class Migration(migrations.Migration):
             name='calendar_sequence',
             field=models.PositiveIntegerField(default=0, editable=False, verbose_name='calendar revision'),
         ),
+        migrations.AddField(
+            model_name='historicalparticipant',
+            name='reminders',
+            field=models.BooleanField(default=True, help_text='Email reminders before a session and before an action is due.', verbose_name='reminder emails'),
+        ),
+        migrations.AddField(
+            model_name='participant',
+            name='reminders',
+            field=models.BooleanField(default=True, help_text='Email reminders before a session and before an action is due.', verbose_name='reminder emails'),
+        ),
         migrations.RunPython(triggers_on, triggers_off),
     ]
