@@ -94,10 +94,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Permissions-Policy (the browser features the product never uses are turned off), the
+    # frame and content policies early, so the refusals below (a 400 for a NUL byte or an
+    # unknown host) and static files carry them too.
+    "config.middleware.permissions_policy",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # A NUL byte outside a form would reach PostgreSQL and fail there: refused with a 400.
     "config.middleware.reject_nul_bytes",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -110,7 +115,6 @@ MIDDLEWARE = [
     # Sends those who owe a second factor (see accounts/twofactor.py) to confirm a code.
     "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # An htmx request whose sign-in expired loads the login page whole (HX-Redirect).
     "accounts.middleware.HtmxLoginRedirectMiddleware",
@@ -275,7 +279,12 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
-SECURE_HSTS_PRELOAD = HTTPS
+# `preload` asks browsers to hard-code HTTPS for the whole domain and all its subdomains,
+# for months after it is taken back: only the domain's operator can decide that, so it is
+# off unless they turn it on. Django's deployment check warns when it is off (W021): that
+# warning is silenced, since off is the deliberate default.
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 # BEHIND_PROXY: TLS ends at a reverse proxy that the app is reachable through only.
 BEHIND_PROXY = envbool("BEHIND_PROXY", False)
 # How many reverse proxies in a row each append the address they saw to X-Forwarded-For.
@@ -290,9 +299,53 @@ if BEHIND_PROXY:
     AXES_CLIENT_IP_CALLABLE = "config.proxy.forwarded_client_ip"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# No script reads the CSRF cookie: htmx sends the token from the page (`hx-headers` on
+# <body>), and forms carry it in a field.
+CSRF_COOKIE_HTTPONLY = True
+if HTTPS:
+    # A `__Host-` cookie is taken by browsers only when it is Secure, for the whole site
+    # (Path=/) and set by this very host (no Domain), so no sibling subdomain, and no page
+    # served over plain HTTP, can plant or overwrite one.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Browser features the product never uses, refused to it and to anything it could embed
+# (config/middleware.py sends the header on every response). Each is one Chromium knows:
+# an unknown name is an error in the browser's console (tests/browser/test_headers.py).
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "gamepad",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "otp-credentials",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-create",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "window-management",
+        "xr-spatial-tracking",
+    )
+)
 
 # No inline scripts or styles: our own scripts carry the per-request nonce.
 SECURE_CSP = {
