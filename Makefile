@@ -95,6 +95,7 @@ backup: venv
 	$(BIN)/python manage.py backup_db $(if $(BACKUP),--output $(BACKUP))
 
 # Replace the whole database with a backup: make restore BACKUP=backups/<file>
+# Stop the app first: the restore refuses while a server serves the database.
 restore: venv
 	@test -n "$(BACKUP)" || { echo "Name the backup: make restore BACKUP=backups/<file>"; exit 1; }
 	$(BIN)/python manage.py restore_db $(BACKUP) --no-input

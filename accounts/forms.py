@@ -37,6 +37,16 @@ class ProfileForm(forms.Form):
         choices=[("", _("As my browser prefers")), *settings.LANGUAGES],
     )
     email = forms.EmailField(label=_("Email"), max_length=254)
+    # For people on the roster only (the view drops it for others).
+    reminders = forms.BooleanField(
+        label=_("Email me reminders before my sessions and before my follow-up actions are due"),
+        required=False,
+    )
+
+    def __init__(self, *args, participant=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if participant is None:
+            del self.fields["reminders"]
 
 
 class WelcomeForm(SetPasswordForm):

@@ -9,12 +9,15 @@ from mediation.models import (
     Participant,
     Profile,
 )
-from mediation.people.services import account_address_change
+from mediation.people.services import account_address_change, participant_reminders_set
 
 
 @transaction.atomic
-def profile_update(*, user: User, time_zone: str, language: str, email: str) -> Profile:
-    """Save a person's display preferences and email (on the account and the roster)."""
+def profile_update(
+    *, user: User, time_zone: str, language: str, email: str, reminders: bool | None = None
+) -> Profile:
+    """Save a person's display preferences and email (on the account and the roster), and
+    for someone on the roster whether they want reminder emails."""
     profile, _created = Profile.objects.get_or_create(user=user)
     profile.time_zone = time_zone
     profile.language = language
@@ -25,6 +28,9 @@ def profile_update(*, user: User, time_zone: str, language: str, email: str) -> 
     for participant in Participant.objects.filter(user=user).exclude(email=email):
         participant.email = email
         participant.save(update_fields=["email", "updated_at"])
+    if reminders is not None:
+        for participant in Participant.objects.filter(user=user):
+            participant_reminders_set(participant=participant, wanted=reminders)
     return profile
 
 

@@ -1,9 +1,10 @@
 """Log lines without the secrets that some addresses carry.
 
-Two kinds of address are secrets in themselves: a participant's calendar feed
-(`/calendar/<token>.ics`, read by calendar programs that cannot sign in) and an invitation
-link (`/welcome/<uidb64>/<token>/`, which sets a password). Anyone who reads a log line with
-one of them could subscribe to that person's sessions or take over their account, so every
+Three kinds of address are secrets in themselves: a participant's calendar feed
+(`/calendar/<token>.ics`, read by calendar programs that cannot sign in), an invitation
+link (`/welcome/<uidb64>/<token>/`, which sets a password) and a reminder's unsubscribe
+link (`/unsubscribe/<token>/`). Anyone who reads a log line with one of them could
+subscribe to that person's sessions, take over their account or stop their reminders, so every
 handler we configure (Django's in settings.LOGGING, gunicorn's in config/gunicorn.conf.py)
 carries `MaskSecrets`, which rewrites those parts to `***` wherever they appear in a line:
 a bare path, a request line with a query string, a `next=` parameter, percent-encoded or not.
@@ -27,6 +28,7 @@ _CALENDAR = re.compile(rf"(?<!profile/)({_START}calendar{_SEP}){_SEGMENT}", re.I
 _WELCOME = re.compile(
     rf"({_START}welcome{_SEP}){_SEGMENT}(?:({_SEP})({_SEGMENT})?)?", re.IGNORECASE
 )
+_UNSUBSCRIBE = re.compile(rf"({_START}unsubscribe{_SEP}){_SEGMENT}", re.IGNORECASE)
 
 
 def _calendar(match: re.Match) -> str:
@@ -43,7 +45,9 @@ def _welcome(match: re.Match) -> str:
 
 
 def mask_secrets(text: str) -> str:
-    """`text` with the secret parts of calendar-feed and invitation addresses masked."""
+    """`text` with the secret parts of calendar-feed, invitation and unsubscribe addresses
+    masked."""
+    text = _UNSUBSCRIBE.sub(rf"\g<1>{MASK}", text)
     return _WELCOME.sub(_welcome, _CALENDAR.sub(_calendar, text))
 
 

@@ -1,5 +1,10 @@
 """Request hygiene that no view should have to repeat.
 
+Permissions-Policy: every response says which browser features the product may use: none
+of the powerful ones (camera, microphone, location, payment...). A script that got in
+anyway, or a page the product framed, could not ask for them. Django has no setting for
+this header; `settings.PERMISSIONS_POLICY` lists the features refused.
+
 NUL bytes: forms refuse them with a message next to the field (Django's
 ProhibitNullCharactersValidator), but search terms, cookies and headers reach the database
 without a form: the glossary search, the session lookup, the sign-in audit trail (the
@@ -8,6 +13,7 @@ answers with a DataError, a 500. No legitimate browser sends one there, so such 
 is refused up front with a 400, the same on every database.
 """
 
+from django.conf import settings
 from django.core.exceptions import BadRequest
 
 
@@ -27,5 +33,14 @@ def reject_nul_bytes(get_response):
         ):
             raise BadRequest("NUL byte in the address, a cookie or a header")
         return get_response(request)
+
+    return middleware
+
+
+def permissions_policy(get_response):
+    def middleware(request):
+        response = get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
 
     return middleware

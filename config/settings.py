@@ -5,6 +5,7 @@ README.md ("Configuration"). Defaults are safe for production except where noted
 off unless set, and with nothing set the app runs on a local SQLite file.
 """
 
+import ipaddress
 import os
 import secrets
 from datetime import timedelta
@@ -93,10 +94,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Permissions-Policy (the browser features the product never uses are turned off), the
+    # frame and content policies early, so the refusals below (a 400 for a NUL byte or an
+    # unknown host) and static files carry them too.
+    "config.middleware.permissions_policy",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # A NUL byte outside a form would reach PostgreSQL and fail there: refused with a 400.
     "config.middleware.reject_nul_bytes",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -109,7 +115,6 @@ MIDDLEWARE = [
     # Sends those who owe a second factor (see accounts/twofactor.py) to confirm a code.
     "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # An htmx request whose sign-in expired loads the login page whole (HX-Redirect).
     "accounts.middleware.HtmxLoginRedirectMiddleware",
@@ -216,8 +221,28 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 
 # --- Email --------------------------------------------------------------------------------
 # Console by default, so a fresh checkout never sends mail; SMTP when EMAIL_HOST is set.
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "dialogues@localhost")
+
+
+def site_domain(hosts: list[str]) -> str:
+    """The product's own domain: the first name in ALLOWED_HOSTS that is neither a pattern
+    (".example.org", "*") nor an address (127.0.0.1, [::1])."""
+    for host in hosts:
+        if host.startswith(".") or "*" in host:
+            continue
+        try:
+            ipaddress.ip_address(host.strip("[]"))
+        except ValueError:
+            return host
+    return "localhost"
+
+
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", f"dialogues@{site_domain(ALLOWED_HOSTS)}"
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Every email's Message-ID names the sender's domain, not the machine's host name (Django's
+# default), which is "localhost" on many servers and says nothing about who sent it.
+EMAIL_MESSAGE_ID_DOMAIN = DEFAULT_FROM_EMAIL.rstrip(">").rpartition("@")[2] or "localhost"
 if os.environ.get("EMAIL_HOST"):
     MAILERS = {
         "default": {
@@ -254,7 +279,12 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
-SECURE_HSTS_PRELOAD = HTTPS
+# `preload` asks browsers to hard-code HTTPS for the whole domain and all its subdomains,
+# for months after it is taken back: only the domain's operator can decide that, so it is
+# off unless they turn it on. Django's deployment check warns when it is off (W021): that
+# warning is silenced, since off is the deliberate default.
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 # BEHIND_PROXY: TLS ends at a reverse proxy that the app is reachable through only.
 BEHIND_PROXY = envbool("BEHIND_PROXY", False)
 # How many reverse proxies in a row each append the address they saw to X-Forwarded-For.
@@ -269,9 +299,53 @@ if BEHIND_PROXY:
     AXES_CLIENT_IP_CALLABLE = "config.proxy.forwarded_client_ip"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# No script reads the CSRF cookie: htmx sends the token from the page (`hx-headers` on
+# <body>), and forms carry it in a field.
+CSRF_COOKIE_HTTPONLY = True
+if HTTPS:
+    # A `__Host-` cookie is taken by browsers only when it is Secure, for the whole site
+    # (Path=/) and set by this very host (no Domain), so no sibling subdomain, and no page
+    # served over plain HTTP, can plant or overwrite one.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Browser features the product never uses, refused to it and to anything it could embed
+# (config/middleware.py sends the header on every response). Each is one Chromium knows:
+# an unknown name is an error in the browser's console (tests/browser/test_headers.py).
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "gamepad",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "otp-credentials",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-create",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "window-management",
+        "xr-spatial-tracking",
+    )
+)
 
 # No inline scripts or styles: our own scripts carry the per-request nonce.
 SECURE_CSP = {

@@ -2,7 +2,8 @@
 
 SQLite: the SQLite online-backup API copies a consistent snapshot while the app keeps
 running. PostgreSQL: `pg_dump` in its custom format (one consistent snapshot), restored
-with `pg_restore` in a single transaction, so a failed restore changes nothing.
+with `pg_restore` in a single transaction, so a failed restore changes nothing. A restore
+is refused while the app serves the database (config/serving.py).
 A backup is written beside its target and renamed into place, so a backup file is never
 half-written. Backups hold the whole database, so like it they are readable by their owner
 only: files 600, and a folder made for them 700.
@@ -20,6 +21,7 @@ from pathlib import Path
 from django.db import connections
 
 from config.private_files import PRIVATE, create_private_file, private_sqlite_database
+from config.serving import AppServing, nothing_serving
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 PG_DUMP_HEADER = b"PGDMP"
@@ -97,9 +99,20 @@ def backup_database(path: Path, *, using: str = "default") -> Path:
 
 
 def restore_database(path: Path, *, using: str = "default") -> None:
-    """Replace the whole database with the backup at `path`, or change nothing."""
+    """Replace the whole database with the backup at `path`, or change nothing.
+
+    Refused while the app serves this database (config/serving.py): writes made meanwhile
+    would vanish. The lock is held for the whole restore, so no server starts during it.
+    """
     connection = connections[using]
-    path = Path(path)
+    try:
+        with nothing_serving(connection.settings_dict):
+            _restore(connection, Path(path))
+    except AppServing as error:
+        raise BackupError(str(error)) from error
+
+
+def _restore(connection, path: Path) -> None:
     if not path.is_file():
         raise BackupError(f"There is no backup file at {path}.")
     with path.open("rb") as handle:

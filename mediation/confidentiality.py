@@ -97,6 +97,16 @@ def may_leave(
     return False
 
 
+def may_name_zone(session: DialogueSession, audience: Audience) -> bool:
+    """A session's time zone ("Asia/Tokyo") says roughly where it meets, so it leaves only
+    where the place itself may; calendars and emails never name the zone of a session
+    whose place is undisclosed."""
+    undisclosed = session.location_kind == DialogueSession.LocationKind.UNDISCLOSED
+    if undisclosed and audience in OUTSIDE:
+        return False
+    return may_leave(Content.PLACE, session=session, audience=audience)
+
+
 def public_title(session: DialogueSession, audience: Audience) -> str:
     """The title this audience may read: the real one, or a neutral one that says nothing."""
     if may_leave(Content.TITLE, session=session, audience=audience):

@@ -4,6 +4,7 @@ from django.urls import path
 
 from accounts.views import profile
 from config import health
+from mediation.notifications import views as notifications
 from mediation.people import views as consents
 from mediation.portal.views import calendar, portal
 from mediation.records.views import actions, records
@@ -94,6 +95,12 @@ urlpatterns = [
     ),
     path(
         "welcome/<uidb64>/<token>/", invitation_emails.invitation_accept, name="invitation_accept"
+    ),
+    # The link in every reminder that stops them (RFC 8058 one-click, and a page).
+    path(
+        "unsubscribe/<str:token>/",
+        notifications.reminders_unsubscribe,
+        name="reminders_unsubscribe",
     ),
     # Facilitator workspace: the agenda builder.
     path("sessions/<uuid:session_id>/agenda/", agenda.agenda_add, name="session_agenda_add"),

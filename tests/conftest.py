@@ -11,10 +11,13 @@ only, with `foreign_session`, facilitated by `other_facilitator`, to which
 `session`. `all_personas` holds everyone.
 """
 
+import email
+import email.policy
 import importlib
 
 import pytest
 from django.apps import apps
+from django.core import mail
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -215,3 +218,12 @@ def count_queries(db):
 def _two_factor_off(settings):
     """Most tests sign in with force_login; the two-factor tests turn REQUIRE_2FA back on."""
     settings.REQUIRE_2FA = False
+
+
+@pytest.fixture(autouse=True)
+def _every_email_parses_strictly():
+    """Every email any test makes the product send must pass Python's strict mail parser,
+    which raises on each defect that lenient mail programs quietly repair."""
+    yield
+    for message in getattr(mail, "outbox", []):
+        email.message_from_bytes(message.message().as_bytes(), policy=email.policy.strict)

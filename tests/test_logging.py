@@ -49,6 +49,14 @@ def test_a_wrong_feed_token_is_masked_in_the_not_found_line(client, db, configur
     assert FEED_TOKEN not in logged
 
 
+def test_a_wrong_unsubscribe_link_is_masked_in_the_not_found_line(client, db, configured_logs):
+    token = "IjNlYjM3YzUz:1xX2LY:" + secrets.token_urlsafe(16)
+    assert client.post(f"/unsubscribe/{token}/").status_code == 404
+    logged = configured_logs.getvalue()
+    assert "Not Found: /unsubscribe/***/" in logged
+    assert token not in logged
+
+
 def test_a_wrong_invitation_link_is_masked_in_the_bad_request_line(client, db, configured_logs):
     assert client.get(f"/welcome/{UID}/{INVITE_TOKEN}/").status_code == 400
     logged = configured_logs.getvalue()
@@ -162,6 +170,12 @@ def test_a_traceback_naming_a_secret_address_is_masked():
             "Referer: https://dialogues.example.org/welcome/MTI/abc-123/",
             "Referer: https://dialogues.example.org/welcome/***/***/",
         ),
+        # A reminder's unsubscribe link (a signed id, with colons in it).
+        (
+            '"POST /unsubscribe/IjNlYjM3YzUz:1xX2LY:NyR2WJ_Jz5D6/ HTTP/1.1" 200 812',
+            '"POST /unsubscribe/***/ HTTP/1.1" 200 812',
+        ),
+        ("Not Found: /unsubscribe/abc%3Adef/", "Not Found: /unsubscribe/***/"),
     ],
 )
 def test_secret_parts_of_addresses_are_masked(line, masked):

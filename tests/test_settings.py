@@ -150,3 +150,36 @@ def test_an_existing_world_readable_sqlite_database_is_made_private(tmp_path, pe
     _load_settings(path)
     assert _mode(path) == 0o600
     assert _mode(f"{path}-wal") == 0o600
+
+
+def _mail_settings(tmp_path, **env) -> list[str]:
+    """DEFAULT_FROM_EMAIL and the Message-ID domain, as settings compute them from `env`."""
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"ALLOWED_HOSTS", "DEFAULT_FROM_EMAIL"}
+    }
+    clean.update(env, DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    code = "import config.settings as s; print(s.DEFAULT_FROM_EMAIL, s.EMAIL_MESSAGE_ID_DOMAIN)"
+    done = subprocess.run(  # noqa: S603 - this interpreter, a fixed snippet
+        [sys.executable, "-c", code], cwd=ROOT, env=clean, check=True, capture_output=True
+    )
+    return done.stdout.decode().strip().rsplit(" ", 1)
+
+
+def test_mail_is_sent_from_the_sites_own_domain(tmp_path):
+    hosts = ".example.org,10.0.0.1,[::1],dialogues.example.org,localhost"
+    assert _mail_settings(tmp_path, ALLOWED_HOSTS=hosts) == [
+        "dialogues@dialogues.example.org",
+        "dialogues.example.org",
+    ]
+
+
+def test_a_configured_sender_gives_its_domain_to_the_message_ids(tmp_path):
+    assert _mail_settings(
+        tmp_path,
+        ALLOWED_HOSTS="dialogues.example.org",
+        DEFAULT_FROM_EMAIL="Dialogues <noreply@mail.example.net>",
+    ) == ["Dialogues <noreply@mail.example.net>", "mail.example.net"]
+
+
+def test_with_nothing_configured_mail_names_localhost(tmp_path):
+    assert _mail_settings(tmp_path) == ["dialogues@localhost", "localhost"]

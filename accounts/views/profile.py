@@ -1,4 +1,5 @@
-"""A person's profile: time zone, language, email, password, and their calendar address."""
+"""A person's profile: time zone, language, email, reminders, password, and their calendar
+address."""
 
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
@@ -25,21 +26,23 @@ from ..forms import ProfileForm
 def profile(request: HttpRequest) -> HttpResponse:
     user = request.user
     current = Profile.objects.filter(user=user).first()
+    participant = access.participant_of(user)
     if request.method == "POST":
-        form = ProfileForm(request.POST)
+        form = ProfileForm(request.POST, participant=participant)
         if form.is_valid():
             services.profile_update(user=user, **form.cleaned_data)
             messages.success(request, _("Your profile is saved."))
             return redirect("profile")
     else:
         form = ProfileForm(
+            participant=participant,
             initial={
                 "time_zone": current.time_zone if current else "",
                 "language": current.language if current else "",
                 "email": user.email,
-            }
+                "reminders": participant.reminders if participant else False,
+            },
         )
-    participant = access.participant_of(user)
     feed_url = (
         request.build_absolute_uri(reverse("calendar_feed", args=[participant.calendar_token]))
         if participant is not None and participant.calendar_token

@@ -64,6 +64,13 @@ class Participant(UUIDModel):
     calendar_token = models.CharField(
         _("calendar feed token"), max_length=64, unique=True, null=True, blank=True, editable=False
     )
+    # Reminder emails before a session or an action's due date. The person turns them off
+    # from a reminder's unsubscribe link or their profile; invitations still come.
+    reminders = models.BooleanField(
+        _("reminder emails"),
+        default=True,
+        help_text=_("Email reminders before a session and before an action is due."),
+    )
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True, db_index=True)
 
     history = HistoricalRecords(excluded_fields=["calendar_token"])

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from mediation.models.base import UUIDModel, validate_time_zone
+from mediation.models.base import CalendarRevisions, UUIDModel, validate_time_zone
 from mediation.models.people import Participant
 from mediation.models.processes import DialogueProcess, Side, Topic
 
@@ -43,7 +43,20 @@ class SessionPartChecks:
             raise ValidationError({self.person_field: self.person_message})
 
 
-class DialogueSession(UUIDModel):
+class DialogueSession(CalendarRevisions, UUIDModel):
+    # What a calendar event of the session shows: changing one is a new revision.
+    CALENDAR_FIELDS = (
+        "title",
+        "public_title",
+        "objectives",
+        "starts_at",
+        "ends_at",
+        "time_zone",
+        "location_kind",
+        "venue",
+        "status",
+    )
+
     class LocationKind(models.TextChoices):
         VENUE = "venue", _("Venue")
         ONLINE = "online", _("Online")
@@ -120,7 +133,8 @@ class DialogueSession(UUIDModel):
     published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
 
     objects = DialogueSessionQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[facilitators])
+    # The revision counter is bookkeeping for calendars, not a change anyone made.
+    history = HistoricalRecords(m2m_fields=[facilitators], excluded_fields=["calendar_sequence"])
 
     class Meta:
         verbose_name = _("dialogue session")
@@ -189,7 +203,10 @@ class DialogueSession(UUIDModel):
         return str(self.get_location_kind_display())
 
 
-class Invitation(UUIDModel):
+class Invitation(CalendarRevisions, UUIDModel):
+    # The invitee's answer shows in their calendar (a decline cancels the event there).
+    CALENDAR_FIELDS = ("response",)
+
     class Role(models.TextChoices):
         PARTICIPANT = "participant", _("Participant")
         FACILITATOR = "facilitator", _("Facilitator")
@@ -246,7 +263,7 @@ class Invitation(UUIDModel):
         _("capacity"), max_length=16, choices=Capacity, default=Capacity.PERSONAL
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["calendar_sequence"])
 
     class Meta:
         verbose_name = _("invitation")

@@ -15,18 +15,22 @@ from enum import StrEnum
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMultiAlternatives, make_msgid
 from django.core.validators import validate_email
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
+from django.utils.html import escape
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from mediation.confidentiality import Audience, Content, disclosure_for, may_leave, public_title
 from mediation.models import ActionItem, DialogueSession, Invitation, Participant
-from mediation.tokens import invitation_token_generator
+from mediation.tokens import invitation_token_generator, reminders_unsubscribe_token
+
+# RFC 3834: written by a machine, not a person; autoresponders stay quiet.
+AUTOMATIC = {"Auto-Submitted": "auto-generated"}
 
 
 def absolute(base_url: str, path: str) -> str:
@@ -76,6 +80,11 @@ def may_email(session: DialogueSession, participant: Participant) -> bool:
     return not session.is_draft and participant.pk in contactable(session, [participant])
 
 
+def may_remind(session: DialogueSession, participant: Participant) -> bool:
+    """As `may_email`, for someone who has not turned reminders off."""
+    return participant.reminders and may_email(session, participant)
+
+
 def _language_of(participant: Participant) -> str:
     user = participant.user
     profile = getattr(user, "profile", None) if user else None
@@ -91,6 +100,7 @@ def _zone_of(participant: Participant) -> str:
 def _session_context(session: DialogueSession, participant: Participant) -> dict:
     audience = Audience.EMAIL
     return {
+        "on_record": may_leave(Content.TITLE, session=session, audience=audience),
         "title": public_title(session, audience),
         "session": session,
         "viewer_zone": _zone_of(participant),
@@ -103,11 +113,56 @@ def _session_context(session: DialogueSession, participant: Participant) -> dict
     }
 
 
-def _send(*, to: str, subject: str, template: str, context: dict, language: str) -> None:
+def _send(
+    *,
+    to: str,
+    subject: str,
+    template: str,
+    context: dict,
+    language: str,
+    headers: dict | None = None,
+) -> None:
     with translation.override(language):
         body = render_to_string(template, context)
-        message = EmailMessage(subject=str(subject), body=body, to=[to])
+        html = render_to_string(
+            "mediation/emails/message.html",
+            {
+                "subject": subject,
+                # The text is plain text, not HTML: every character escaped (escape() does
+                # so even though render_to_string marked the text safe).
+                "body": escape(body),
+                "language": translation.get_language(),
+                "bidi": translation.get_language_bidi(),
+            },
+        )
+        message = EmailMultiAlternatives(
+            subject=str(subject),
+            body=body,
+            to=[to],
+            headers={
+                "Message-ID": make_msgid(domain=settings.EMAIL_MESSAGE_ID_DOMAIN),
+                **(headers or {}),
+            },
+        )
+        message.attach_alternative(html, "text/html")
     message.send()
+
+
+def unsubscribe_link(participant: Participant, base_url: str) -> str:
+    token = reminders_unsubscribe_token(participant)
+    return absolute(base_url, reverse("reminders_unsubscribe", args=[token]))
+
+
+def _reminder(participant: Participant, base_url: str) -> tuple[dict, dict]:
+    """A reminder's headers and the context its footer needs: how to stop reminders, in
+    one click from the mail program's own button or from the link in the text."""
+    link = unsubscribe_link(participant, base_url)
+    headers = {
+        **AUTOMATIC,
+        "List-Unsubscribe": f"<{link}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+    return headers, {"unsubscribe": link}
 
 
 def invitation_link(participant: Participant, session: DialogueSession, base_url: str) -> str:
@@ -154,15 +209,18 @@ def send_session_reminder(invitation: Invitation, base_url: str) -> None:
     language = _language_of(participant)
     with translation.override(language):
         subject = _("Reminder: a dialogue meeting")
+    headers, footer = _reminder(participant, base_url)
     _send(
         to=participant.email,
         subject=subject,
         template="mediation/emails/session_reminder.txt",
         context={
             **_session_context(session, participant),
+            **footer,
             "link": absolute(base_url, session.get_absolute_url()),
         },
         language=language,
+        headers=headers,
     )
 
 
@@ -172,11 +230,14 @@ def send_action_reminder(action: ActionItem, base_url: str) -> None:
     with translation.override(language):
         subject = _("Reminder: a follow-up action")
     audience = Audience.EMAIL
+    headers, footer = _reminder(participant, base_url)
     _send(
         to=participant.email,
         subject=subject,
         template="mediation/emails/action_reminder.txt",
         context={
+            **footer,
+            "on_record": may_leave(Content.TITLE, session=session, audience=audience),
             "title": public_title(session, audience),
             "description": action.description
             if may_leave(Content.TOPICS, session=session, audience=audience)
@@ -186,6 +247,7 @@ def send_action_reminder(action: ActionItem, base_url: str) -> None:
             "link": absolute(base_url, reverse("my_actions")),
         },
         language=language,
+        headers=headers,
     )
 
 
@@ -226,6 +288,7 @@ def send_two_factor_notice(user, *, change: TwoFactorChange, at: datetime) -> No
         template="mediation/emails/two_factor_notice.txt",
         context={"change": str(change), "username": user.get_username(), "at": at, "zone": zone},
         language=language,
+        headers=AUTOMATIC,
     )
 
 
@@ -246,4 +309,5 @@ def send_address_changed_notice(user, *, old_address: str, at: datetime) -> None
         template="mediation/emails/address_changed.txt",
         context={"username": user.get_username(), "at": at, "zone": zone},
         language=language,
+        headers=AUTOMATIC,
     )

@@ -57,6 +57,7 @@ def reminders_enqueue(
     those who accepted or may come, and actions due within three days or overdue.
 
     Safe to run as often as cron likes: each row is stamped once its reminder is sent.
+    Nobody who turned reminders off (`Participant.reminders`) is reminded.
     """
     now = now or timezone.now()
     hours = settings.REMINDER_HOURS if hours is None else hours
@@ -65,23 +66,25 @@ def reminders_enqueue(
         session__in=live.filter(starts_at__gt=now, starts_at__lte=now + timedelta(hours=hours)),
         reminded_at__isnull=True,
         response__in=[Invitation.Response.ACCEPTED, Invitation.Response.TENTATIVE],
+        participant__reminders=True,
     ).select_related("session__process", "participant")
     sessions_queued = 0
     for invitation in invitations:
-        if emails.may_email(invitation.session, invitation.participant):
+        if emails.may_remind(invitation.session, invitation.participant):
             tasks.send_session_reminder_email.enqueue(str(invitation.pk), base_url)
             sessions_queued += 1
     today = timezone.localdate(now)
     actions = ActionItem.objects.filter(
         session__in=live,
         owner__isnull=False,
+        owner__reminders=True,
         reminded_at__isnull=True,
         status__in=[ActionItem.Status.OPEN, ActionItem.Status.IN_PROGRESS],
         due_date__lte=today + timedelta(days=3),
     ).select_related("session__process", "owner")
     actions_queued = 0
     for action in actions:
-        if emails.may_email(action.session, action.owner):
+        if emails.may_remind(action.session, action.owner):
             tasks.send_action_reminder_email.enqueue(str(action.pk), base_url)
             actions_queued += 1
     return sessions_queued, actions_queued

@@ -1,8 +1,9 @@
 """Background work through Django's tasks framework (settings.TASKS): sending emails.
 
 Each task takes ids (task arguments must be JSON), re-reads the row under a lock, checks
-that it is still due and that the person may still be contacted (consent is read at send
-time, so a withdrawal stops what was queued), sends, and stamps the row. Stamping is what
+that it is still due and that the person may still be contacted (consent and the choice to
+get reminders are read at send time, so a withdrawal stops what was queued), sends, and
+stamps the row. Stamping is what
 makes repeated runs (a retried task, two cron runs) send once.
 """
 
@@ -51,7 +52,7 @@ def send_session_reminder_email(invitation_id: str, base_url: str) -> bool:
             )
             .first()
         )
-        if invitation is None or not emails.may_email(invitation.session, invitation.participant):
+        if invitation is None or not emails.may_remind(invitation.session, invitation.participant):
             return False
         emails.send_session_reminder(invitation, base_url)
         invitation.reminded_at = timezone.now()
@@ -73,7 +74,7 @@ def send_action_reminder_email(action_id: str, base_url: str) -> bool:
             )
             .first()
         )
-        if action is None or not emails.may_email(action.session, action.owner):
+        if action is None or not emails.may_remind(action.session, action.owner):
             return False
         emails.send_action_reminder(action, base_url)
         action.reminded_at = timezone.now()

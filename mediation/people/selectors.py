@@ -55,3 +55,10 @@ def consents_of_participant(user) -> list[ProcessConsents]:
         )
         for process in processes
     ]
+
+
+def participant_by_id(participant_id):
+    """The participant with this id, or None (for links that name one by a signed id)."""
+    from mediation.models import Participant
+
+    return Participant.objects.filter(pk=participant_id).first()

@@ -151,3 +151,13 @@ def account_address_change(*, account: User, email: str) -> None:
     account.save(update_fields=["email"])
     if old:
         enqueue.address_changed_notice(account, old_address=old)
+
+
+@transaction.atomic
+def participant_reminders_set(*, participant: Participant, wanted: bool) -> Participant:
+    """Turn the person's reminder emails on or off (invitations are not reminders)."""
+    participant = Participant.objects.select_for_update().get(pk=participant.pk)
+    if participant.reminders != wanted:
+        participant.reminders = wanted
+        participant.save(update_fields=["reminders", "updated_at"])
+    return participant

@@ -4,23 +4,35 @@ What lands in someone's calendar leaves the product (calendar providers sync it,
 show it on lock screens), so every field asks `confidentiality` with the CALENDAR audience:
 by default an event says only the neutral public title, the time and a link back; the real
 title, objectives and venue appear only when the process is on the record. Participants'
-names never appear.
+names never appear. Where the place is withheld, so is the session's time zone: the event
+is written in UTC, with no TZID and no VTIMEZONE that would say where it meets.
+
+Each event carries a SEQUENCE that goes up with every change of it (the session's
+`calendar_sequence` plus the invitation's), and LAST-MODIFIED, so a calendar that reads
+the file or the feed again replaces its copy instead of keeping the old one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vDuration
 
-from mediation.confidentiality import Audience, Content, may_leave, public_title
+from mediation.confidentiality import Audience, Content, may_leave, may_name_zone, public_title
 from mediation.models import DialogueSession, Invitation
+from mediation.portal.vtimezone import vtimezone
 
 PRODID = "-//Track II dialogue tracker//Calendar//EN"
 UID_DOMAIN = "dialogue-tracker.invalid"
+# How often a subscribed calendar should fetch the feed again (RFC 7986 REFRESH-INTERVAL,
+# and X-PUBLISHED-TTL for the programs that read only that).
+FEED_REFRESH = timedelta(hours=1)
+
+Status = DialogueSession.Status
 
 
 @dataclass(frozen=True)
@@ -29,32 +41,56 @@ class CalendarEntry:
     url: str  # absolute link to the session page (it carries only a random id)
     invitation: Invitation | None = None
 
+    @property
+    def zone_named(self) -> bool:
+        return may_name_zone(self.session, Audience.CALENDAR)
+
+    @property
+    def sequence(self) -> int:
+        """Goes up with every change of the session's event or of this person's answer."""
+        answered = self.invitation.calendar_sequence if self.invitation else 0
+        return self.session.calendar_sequence + answered
+
+    @property
+    def last_modified(self) -> datetime:
+        stamps = [self.session.updated_at]
+        if self.invitation is not None:
+            stamps.append(self.invitation.updated_at)
+        return max(stamps)
+
+    @property
+    def status(self) -> str:
+        """CANCELLED for a cancelled (or archived) session and for a declined invitation,
+        TENTATIVE while the session is only planned or postponed, else CONFIRMED."""
+        session = self.session
+        declined = (
+            self.invitation is not None
+            and self.invitation.response == Invitation.Response.DECLINED
+        )
+        if session.status == Status.CANCELLED or session.archived_at is not None or declined:
+            return "CANCELLED"
+        if session.status in {Status.PLANNED, Status.POSTPONED}:
+            return "TENTATIVE"
+        return "CONFIRMED"
+
 
 def event_uid(session: DialogueSession) -> str:
     """Stable across downloads and feeds, so calendars update an event instead of adding one."""
     return f"session-{session.pk}@{UID_DOMAIN}"
 
 
-def _is_cancelled(entry: CalendarEntry) -> bool:
-    session = entry.session
-    if session.status == DialogueSession.Status.CANCELLED or session.archived_at is not None:
-        return True
-    return entry.invitation is not None and (
-        entry.invitation.response == Invitation.Response.DECLINED
-    )
-
-
 def session_event(entry: CalendarEntry) -> Event:
     session = entry.session
     audience = Audience.CALENDAR
+    zone = session.zone if entry.zone_named else UTC
     event = Event()
     event.add("uid", event_uid(session))
     event.add("dtstamp", timezone.now())
-    event.add("last-modified", session.updated_at)
+    event.add("last-modified", entry.last_modified)
+    event.add("sequence", entry.sequence)
     event.add("summary", public_title(session, audience))
-    # In the session's own zone, so the file carries a TZID and its VTIMEZONE.
-    event.add("dtstart", session.starts_at.astimezone(session.zone))
-    event.add("dtend", session.ends_at.astimezone(session.zone))
+    event.add("dtstart", session.starts_at.astimezone(zone))
+    event.add("dtend", session.ends_at.astimezone(zone))
     description = [_("A dialogue meeting. Details for invited people:"), entry.url]
     if session.objectives and may_leave(Content.TOPICS, session=session, audience=audience):
         description = [session.objectives, "", *description]
@@ -63,16 +99,35 @@ def session_event(entry: CalendarEntry) -> Event:
     if may_leave(Content.PLACE, session=session, audience=audience):
         event.add("location", session.place)
     event.add("class", "CONFIDENTIAL")
-    if _is_cancelled(entry):
-        event.add("status", "CANCELLED")
-    elif entry.invitation is not None and entry.invitation.response == "tentative":
-        event.add("status", "TENTATIVE")
-    else:
-        event.add("status", "CONFIRMED")
+    event.add("status", entry.status)
     return event
 
 
-def calendar_bytes(entries: Iterable[CalendarEntry], *, name: str | None = None) -> bytes:
+def _timezones(entries: list[CalendarEntry]) -> list:
+    """One VTIMEZONE per zone named, covering the events written in it."""
+    spans: dict[str, tuple[datetime, datetime]] = {}
+    for entry in entries:
+        if not entry.zone_named:
+            continue
+        session = entry.session
+        first, last = spans.get(session.time_zone, (session.starts_at, session.ends_at))
+        spans[session.time_zone] = (
+            min(first, session.starts_at),
+            max(last, session.ends_at),
+        )
+    return [
+        vtimezone(key, since=since, until=until) for key, (since, until) in sorted(spans.items())
+    ]
+
+
+def calendar_bytes(
+    entries: Iterable[CalendarEntry],
+    *,
+    name: str | None = None,
+    refresh: timedelta | None = None,
+) -> bytes:
+    """The calendar file; `refresh` for a feed, telling subscribers how often to read it."""
+    entries = list(entries)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -80,7 +135,11 @@ def calendar_bytes(entries: Iterable[CalendarEntry], *, name: str | None = None)
     calendar.add("method", "PUBLISH")
     if name:
         calendar.add("x-wr-calname", name)
+    if refresh:
+        calendar.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
+        calendar.add("x-published-ttl", vDuration(refresh))
+    for block in _timezones(entries):
+        calendar.add_component(block)
     for entry in entries:
         calendar.add_component(session_event(entry))
-    calendar.add_missing_timezones()
     return calendar.to_ical()

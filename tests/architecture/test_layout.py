@@ -167,9 +167,10 @@ def test_the_transaction_rule_catches_a_service_without_one(tmp_path):
 
 # --- One exception base for refusals --------------------------------------------------------
 
-# Errors that are no refusal of a person's request: a backup that could not be made is an
-# operator's problem, reported by the management command that ran it.
-NOT_REFUSALS = {"mediation.backups.BackupError"}
+# Errors that are no refusal of a person's request: a backup that could not be made, or a
+# restore asked for while the app is serving, is an operator's problem, reported by the
+# management command that ran it.
+NOT_REFUSALS = {"mediation.backups.BackupError", "config.serving.AppServing"}
 EXCEPTION_BASES = {"Exception", "ValueError", "ValidationError", "RuntimeError"}
 
 

@@ -67,7 +67,7 @@ def _export(client, session):
 
 
 def _rows(response) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(response.content.decode())))
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"), newline="")))
 
 
 def test_the_export_names_only_those_who_consented(organizer_client, session, protected):
@@ -183,3 +183,48 @@ def test_an_agenda_fragment_does_not_count_as_reading_the_record(facilitator_cli
     )
     assert session.agenda_items.count() == 1
     assert not ReadEvent.objects.filter(kind=ReadEvent.Kind.RECORD).exists()
+
+
+# --- The export as a spreadsheet reads it ------------------------------------------------
+
+
+def _as_a_spreadsheet_reads_it(response) -> list[list[str]]:
+    """Bytes first, as a spreadsheet gets them: a UTF-8 byte-order mark, then CSV."""
+    raw = response.content
+    assert raw.startswith(b"\xef\xbb\xbf"), raw[:8]
+    assert raw.count(b"\xef\xbb\xbf") == 1
+    text = raw.decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text, newline=""), strict=True))
+
+
+def test_the_export_is_utf8_with_a_byte_order_mark_and_keeps_every_script(
+    organizer_client, session
+):
+    names = ["José Ñúñez", "عائشة الحسيني", "김민준", 'Line "one",\nline two']
+    for name in names:
+        person = ParticipantFactory(name=name)
+        InvitationFactory(session=session, participant=person)
+        ConsentFactory(participant=person, process=session.process, kind=Consent.Kind.NAMED)
+    response = _export(organizer_client, session)
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = _as_a_spreadsheet_reads_it(response)
+    assert rows[0] == ["Name", "Role", "Side", "Answer", "Attended"]
+    read = [row[0] for row in rows[1:]]
+    for name in names:
+        assert name in read
+    # Quoted where needed, and only there: the comma, quote and new line stay in one cell.
+    body = response.content.decode("utf-8-sig")
+    assert '"Line ""one"",\nline two"' in body
+    assert body.startswith("Name,Role,Side,Answer,Attended\r\n")
+    assert "\r\nJosé Ñúñez,Participant," in body
+
+
+def test_formula_cells_stay_text_behind_the_byte_order_mark(organizer_client, session):
+    evil = '=HYPERLINK("https://evil.example","Ñ")'
+    person = ParticipantFactory(name=evil)
+    InvitationFactory(session=session, participant=person)
+    ConsentFactory(participant=person, process=session.process, kind=Consent.Kind.NAMED)
+    rows = _as_a_spreadsheet_reads_it(_export(organizer_client, session))
+    assert [f"'{evil}", "Participant", "", "Invited, no answer yet", ""] in rows
+    for row in rows:
+        assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row), row

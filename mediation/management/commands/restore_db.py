@@ -1,4 +1,8 @@
-"""Replace the whole database with a backup (make restore BACKUP=file)."""
+"""Replace the whole database with a backup (make restore BACKUP=file).
+
+Stop the app first: the command refuses while a server started from this checkout serves
+the database (config/serving.py), and says so.
+"""
 
 from pathlib import Path
 
@@ -22,7 +26,8 @@ class Command(BaseCommand):
     def handle(self, *args, backup, interactive=True, **options):
         if interactive:
             answer = input(
-                "This replaces everything in the database with the backup. Type 'yes' to go on: "
+                "This replaces everything in the database with the backup; the app must be "
+                "stopped first. Type 'yes' to go on: "
             )
             if answer.strip().lower() != "yes":
                 raise CommandError("Restore cancelled; nothing changed.")

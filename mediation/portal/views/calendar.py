@@ -67,9 +67,10 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
         )
         for invitation in selectors.calendar_feed_invitations(participant)
     ]
-    return _ics_response(
-        calendar.calendar_bytes(entries, name=_("Dialogue meetings")), "dialogue-meetings.ics"
+    body = calendar.calendar_bytes(
+        entries, name=_("Dialogue meetings"), refresh=calendar.FEED_REFRESH
     )
+    return _ics_response(body, "dialogue-meetings.ics")
 
 
 @require_POST

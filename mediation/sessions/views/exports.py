@@ -39,6 +39,10 @@ def session_attendance_export(request: HttpRequest, session_id: UUID) -> HttpRes
     response["Content-Disposition"] = (
         f'attachment; filename="attendance-{session.starts_at:%Y-%m-%d}.csv"'
     )
+    # A byte-order mark first: without it Excel and LibreOffice's default import read the
+    # file in a legacy code page, and "José Núñez" or any Arabic or Korean name comes out
+    # garbled. Every CSV reader that knows UTF-8 skips it.
+    response.write("\ufeff")
     writer = csv.writer(response)
     writer.writerow([_("Name"), _("Role"), _("Side"), _("Answer"), _("Attended")])
     not_named = _("Participant (not named)")

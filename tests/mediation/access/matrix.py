@@ -144,6 +144,12 @@ def _feed_token(w, *, renewals=1):
     return tokens[0]
 
 
+def _unsubscribe_token(w):
+    from mediation.tokens import reminders_unsubscribe_token
+
+    return reminders_unsubscribe_token(w["participant"].participant)
+
+
 ALL_200 = {"organizer": 200, "facilitator": 200, "participant": 200, "stranger": 200}
 ALL_404 = {"organizer": 404, "facilitator": 404, "participant": 404, "stranger": 404}
 
@@ -313,6 +319,18 @@ MATRIX += [
             "anonymous": 400,
             "on_post": 400,
         },
+    ),
+    # A reminder's unsubscribe link: the signed token is the key, whoever opens it. The page
+    # takes the POST of its button, and the one-click POST of mail programs (RFC 8058).
+    (
+        "unsubscribe page",
+        lambda w: reverse("reminders_unsubscribe", args=[_unsubscribe_token(w)]),
+        {**ALL_200, "anonymous": 200, "on_post": 200},
+    ),
+    (
+        "unsubscribe page, forged token",
+        lambda w: reverse("reminders_unsubscribe", args=["IjAwMDAi:1xX2LY:forged"]),
+        {**ALL_404, "anonymous": 404, "on_post": 404},
     ),
     # Facilitator workspace (more rows for its forms and writes in test_access_matrix_writes.py
     # and test_access_matrix_workspace.py).

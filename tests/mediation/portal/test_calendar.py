@@ -38,17 +38,19 @@ def confidential_session(session):
     return session
 
 
-def test_a_session_file_has_its_zone_and_says_nothing_confidential(
+def test_a_session_file_says_nothing_confidential_not_even_its_zone(
     confidential_session, participant_client
 ):
     session = confidential_session
     response = participant_client.get(reverse("session_calendar", args=[session.pk]))
     calendar = _parse(response)
     [event] = calendar.events
-    assert [tz["TZID"] for tz in calendar.timezones] == ["America/Los_Angeles"]
+    # The zone would say where the meeting is: the time is in UTC, with no TZID.
+    assert calendar.timezones == []
     assert event.start == session.starts_at.replace(microsecond=0)
-    assert str(event.start.tzinfo) == "America/Los_Angeles"
-    assert event["DTSTART"].params["TZID"] == "America/Los_Angeles"
+    assert event.start.utcoffset() == timedelta(0)
+    assert "TZID" not in event["DTSTART"].params
+    assert "Los_Angeles" not in response.content.decode()
     assert str(event["SUMMARY"]) == "Autumn meeting"
     assert str(event["UID"]) == f"session-{session.pk}@dialogue-tracker.invalid"
     text = response.content.decode()
@@ -79,7 +81,11 @@ def test_an_on_the_record_process_names_the_session_place_and_objectives(
     session.process.on_record = True
     session.process.save()
     response = participant_client.get(reverse("session_calendar", args=[session.pk]))
-    [event] = _parse(response).events
+    calendar = _parse(response)
+    [event] = calendar.events
+    assert [tz["TZID"] for tz in calendar.timezones] == ["America/Los_Angeles"]
+    assert event["DTSTART"].params["TZID"] == "America/Los_Angeles"
+    assert event.start == session.starts_at.replace(microsecond=0)
     assert str(event["SUMMARY"]) == "Back-channel on the northern border"
     assert str(event["LOCATION"]) == "Villa by the lake"
     assert "Discuss the hotline" in str(event["DESCRIPTION"])
@@ -115,7 +121,7 @@ def _feed(client, token):
     return client.get(reverse("calendar_feed", args=[token]))
 
 
-def test_the_feed_lists_my_sessions_with_zones_and_neutral_titles(
+def test_the_feed_lists_my_sessions_with_neutral_titles_and_no_zones(
     confidential_session, participant, client
 ):
     elsewhere = DialogueSessionFactory(
@@ -125,7 +131,8 @@ def test_the_feed_lists_my_sessions_with_zones_and_neutral_titles(
     token = portal_services.calendar_token_renew(participant=participant.participant)
     response = _feed(client, token)  # calendar programs do not sign in
     calendar = _parse(response)
-    assert {tz["TZID"] for tz in calendar.timezones} == {"America/Los_Angeles", "Asia/Seoul"}
+    assert calendar.timezones == []
+    assert "Seoul" not in response.content.decode()
     assert {str(e["SUMMARY"]) for e in calendar.events} == {"Autumn meeting", "Dialogue meeting"}
     assert "Seoul round" not in response.content.decode()
     assert "Eleanor Whitfield" not in response.content.decode()
