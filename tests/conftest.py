@@ -59,7 +59,8 @@ def pytest_runtest_teardown(item, nextitem):
     order and an idle worker takes over another's queue, so a test reading the glossary may
     come after one that flushed the database."""
     result = yield
-    if _is_transactional(item):
+    # After the last test the test database is already gone (nextitem is None).
+    if nextitem is not None and _is_transactional(item):
         content = importlib.import_module("glossary.migrations.0002_glossary_content")
         with item.config.stash[blocking_manager_key].unblock():
             content.add_content(apps, None)
