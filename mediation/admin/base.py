@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ERROR_FLAG
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms import BaseInlineFormSet, MultiWidget
 from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -58,6 +60,29 @@ class ScopedChoicesMixin:
         if db_field.related_model is User:
             kwargs["queryset"] = access.team_accounts_visible_to(request.user)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class NamedFieldsInlineFormSet(BaseInlineFormSet):
+    """Every input of a row named after its field. A tabular inline shows the field's label
+    once, as a column header, and renders the row's inputs without a label, so a screen
+    reader announces them nameless. Split widgets (a date and a time) keep Django's own
+    labels for their parts. A related field's select is named itself, not its wrapper (the
+    wrapper's copy shares the attributes of the form class's widget, not of this one)."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        for field in form.fields.values():
+            widget = field.widget
+            if isinstance(widget, RelatedFieldWidgetWrapper):
+                widget = widget.widget
+            if not widget.is_hidden and not isinstance(widget, MultiWidget) and field.label:
+                widget.attrs.setdefault("aria-label", str(field.label))
+
+
+class NamedFieldsTabularInline(admin.TabularInline):
+    """The project's tabular inlines: rows whose inputs are named (see the formset)."""
+
+    formset = NamedFieldsInlineFormSet
 
 
 class ProcessScopedAdmin(ScopedChoicesMixin, admin.ModelAdmin):

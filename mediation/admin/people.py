@@ -28,6 +28,7 @@ from mediation.admin.base import (
     ArchiveActionsMixin,
     ArchivedFilter,
     AuditedHistoryAdmin,
+    NamedFieldsTabularInline,
     ScopedChoicesMixin,
     narrow,
 )
@@ -35,7 +36,7 @@ from mediation.models import Consent, Participant, ProcessMember
 from mediation.people import services as people_services
 
 
-class ConsentInline(ScopedChoicesMixin, admin.TabularInline):
+class ConsentInline(ScopedChoicesMixin, NamedFieldsTabularInline):
     """Consents, dated. Existing ones are read-only and never deleted: withdraw them from
     the consents list instead, so the record of who agreed to what stays whole."""
 
@@ -315,7 +316,7 @@ class ParticipantAdmin(ArchiveActionsMixin, ScopedChoicesMixin, AuditedHistoryAd
         )
 
 
-class ProcessMemberInline(ScopedChoicesMixin, admin.TabularInline):
+class ProcessMemberInline(ScopedChoicesMixin, NamedFieldsTabularInline):
     """The process's roster. People of other processes join it through the "Add someone
     already on the roster" page (by exact address or pseudonym)."""
 

@@ -11,6 +11,7 @@ from mediation.admin.base import (
     ArchiveActionsMixin,
     ArchivedFilter,
     AuditedHistoryAdmin,
+    NamedFieldsTabularInline,
     ProcessScopedAdmin,
     ScopedChoicesMixin,
 )
@@ -18,12 +19,12 @@ from mediation.admin.people import ConsentInline, ProcessMemberInline, consent_f
 from mediation.models import DialogueProcess, Side, Topic
 
 
-class SideInline(admin.TabularInline):
+class SideInline(NamedFieldsTabularInline):
     model = Side
     extra = 0
 
 
-class TopicInline(admin.TabularInline):
+class TopicInline(NamedFieldsTabularInline):
     model = Topic
     extra = 0
     fields = ["title", "sensitivity", "status", "description"]

@@ -17,6 +17,7 @@ from mediation.admin.base import (
     ArchiveActionsMixin,
     ArchivedFilter,
     AuditedHistoryAdmin,
+    NamedFieldsTabularInline,
     ProcessScopedAdmin,
     ScopedChoicesMixin,
     narrow,
@@ -45,7 +46,7 @@ def narrow_to_session(fields: dict, request, session: DialogueSession | None) ->
     narrow(fields, "owner", people)
 
 
-class AgendaItemInline(ScopedChoicesMixin, admin.TabularInline):
+class AgendaItemInline(ScopedChoicesMixin, NamedFieldsTabularInline):
     model = AgendaItem
     extra = 0
     fields = ["position", "title", "topic", "duration_minutes", "lead", "notes"]
@@ -57,7 +58,7 @@ class AgendaItemInline(ScopedChoicesMixin, admin.TabularInline):
         return formset
 
 
-class InvitationInline(ScopedChoicesMixin, admin.TabularInline):
+class InvitationInline(ScopedChoicesMixin, NamedFieldsTabularInline):
     model = Invitation
     extra = 0
     fields = ["participant", "role", "response", "attended", "side", "capacity"]
