@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ERROR_FLAG
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms.models import BaseInlineFormSet
+from django.forms import BaseInlineFormSet, MultiWidget
 from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -59,6 +60,39 @@ class ScopedChoicesMixin:
         if db_field.related_model is User:
             kwargs["queryset"] = access.team_accounts_visible_to(request.user)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class NamedFieldsInlineFormSet(BaseInlineFormSet):
+    """Every input of a row named after its field, and rows that are the object's own.
+
+    A tabular inline shows the field's label once, as a column header, and renders the
+    row's inputs without a label, so a screen reader announces them nameless. Split widgets
+    (a date and a time) keep Django's own labels for their parts. A related field's select
+    is named itself, not its wrapper (the wrapper's copy shares the attributes of the form
+    class's widget, not of this one).
+
+    Django checks a row's hidden id against the whole table, so a tampered id naming
+    another session's row was stopped only by whichever field then failed; here it is
+    refused outright ("Select a valid choice") and nothing is saved.
+    """
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        own_id = form.fields.get(self._pk_field.name)
+        if own_id is not None and hasattr(own_id, "queryset"):
+            own_id.queryset = self.get_queryset()
+        for field in form.fields.values():
+            widget = field.widget
+            if isinstance(widget, RelatedFieldWidgetWrapper):
+                widget = widget.widget
+            if not widget.is_hidden and not isinstance(widget, MultiWidget) and field.label:
+                widget.attrs.setdefault("aria-label", str(field.label))
+
+
+class NamedFieldsTabularInline(admin.TabularInline):
+    """The project's tabular inlines: rows whose inputs are named (see the formset)."""
+
+    formset = NamedFieldsInlineFormSet
 
 
 class ProcessScopedAdmin(ScopedChoicesMixin, admin.ModelAdmin):
@@ -220,18 +254,3 @@ class ArchiveActionsMixin:
             queryset.filter(archived_at__isnull=False).count(),
             ngettext("Restored %(count)d item.", "Restored %(count)d items.", count),
         )
-
-
-class OwnRowsInlineFormSet(BaseInlineFormSet):
-    """An inline whose rows' hidden ids accept only this object's own rows.
-
-    Django checks a row's id against the whole table, so a tampered id naming another
-    session's row was only stopped by whichever field then failed; here it is refused
-    outright ("Select a valid choice"), and nothing is saved.
-    """
-
-    def add_fields(self, form, index):
-        super().add_fields(form, index)
-        field = form.fields.get(self._pk_field.name)
-        if field is not None and hasattr(field, "queryset"):
-            field.queryset = self.get_queryset()

@@ -28,7 +28,7 @@ from mediation.admin.base import (
     ArchiveActionsMixin,
     ArchivedFilter,
     AuditedHistoryAdmin,
-    OwnRowsInlineFormSet,
+    NamedFieldsTabularInline,
     ScopedChoicesMixin,
     narrow,
 )
@@ -36,11 +36,10 @@ from mediation.models import Consent, Participant, ProcessMember
 from mediation.people import services as people_services
 
 
-class ConsentInline(ScopedChoicesMixin, admin.TabularInline):
+class ConsentInline(ScopedChoicesMixin, NamedFieldsTabularInline):
     """Consents, dated. Existing ones are read-only and never deleted: withdraw them from
     the consents list instead, so the record of who agreed to what stays whole."""
 
-    formset = OwnRowsInlineFormSet
     model = Consent
     extra = 0
     can_delete = False
@@ -317,11 +316,10 @@ class ParticipantAdmin(ArchiveActionsMixin, ScopedChoicesMixin, AuditedHistoryAd
         )
 
 
-class ProcessMemberInline(ScopedChoicesMixin, admin.TabularInline):
+class ProcessMemberInline(ScopedChoicesMixin, NamedFieldsTabularInline):
     """The process's roster. People of other processes join it through the "Add someone
     already on the roster" page (by exact address or pseudonym)."""
 
-    formset = OwnRowsInlineFormSet
     model = ProcessMember
     extra = 0
     fields = ["participant", "side", "added_by"]

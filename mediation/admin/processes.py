@@ -11,7 +11,7 @@ from mediation.admin.base import (
     ArchiveActionsMixin,
     ArchivedFilter,
     AuditedHistoryAdmin,
-    OwnRowsInlineFormSet,
+    NamedFieldsTabularInline,
     ProcessScopedAdmin,
     ScopedChoicesMixin,
 )
@@ -19,14 +19,12 @@ from mediation.admin.people import ConsentInline, ProcessMemberInline, consent_f
 from mediation.models import DialogueProcess, Side, Topic
 
 
-class SideInline(admin.TabularInline):
-    formset = OwnRowsInlineFormSet
+class SideInline(NamedFieldsTabularInline):
     model = Side
     extra = 0
 
 
-class TopicInline(admin.TabularInline):
-    formset = OwnRowsInlineFormSet
+class TopicInline(NamedFieldsTabularInline):
     model = Topic
     extra = 0
     fields = ["title", "sensitivity", "status", "description"]

@@ -17,7 +17,7 @@ from mediation.admin.base import (
     ArchiveActionsMixin,
     ArchivedFilter,
     AuditedHistoryAdmin,
-    OwnRowsInlineFormSet,
+    NamedFieldsTabularInline,
     ProcessScopedAdmin,
     ScopedChoicesMixin,
     narrow,
@@ -46,11 +46,10 @@ def narrow_to_session(fields: dict, request, session: DialogueSession | None) ->
     narrow(fields, "owner", people)
 
 
-class AgendaItemInline(ScopedChoicesMixin, admin.TabularInline):
+class AgendaItemInline(ScopedChoicesMixin, NamedFieldsTabularInline):
     """The agenda in its order. New items go to the end; the session page moves them (drag
     and drop, or Up and Down), so no place is typed here."""
 
-    formset = OwnRowsInlineFormSet
     model = AgendaItem
     extra = 0
     fields = ["position", "title", "topic", "duration_minutes", "lead", "notes"]
@@ -64,8 +63,7 @@ class AgendaItemInline(ScopedChoicesMixin, admin.TabularInline):
         return formset
 
 
-class InvitationInline(ScopedChoicesMixin, admin.TabularInline):
-    formset = OwnRowsInlineFormSet
+class InvitationInline(ScopedChoicesMixin, NamedFieldsTabularInline):
     model = Invitation
     extra = 0
     fields = ["participant", "role", "response", "attended", "side", "capacity"]
