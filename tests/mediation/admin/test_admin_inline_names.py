@@ -22,10 +22,11 @@ def test_every_input_of_an_agenda_row_is_named_after_its_column(admin_client_, s
     page = admin_client_.get(url).content.decode()
     names = {
         field: accessible_name(page, f"agenda_items-0-{field}")
-        for field in ["position", "title", "topic", "duration_minutes", "lead", "notes", "DELETE"]
+        for field in ["title", "topic", "duration_minutes", "lead", "notes", "DELETE"]
     }
+    # The position is shown, not typed (new items go to the end).
+    assert 'name="agenda_items-0-position"' not in page
     assert names == {
-        "position": "Position",
         "title": "Title",
         "topic": "Topic",
         "duration_minutes": "Duration (minutes)",
