@@ -29,6 +29,7 @@ from tests.factories import (
     ProcessMemberFactory,
     UserFactory,
 )
+from tests.mediation.admin.admin_helpers import add_session
 from tests.personas import rows_for_the_module
 
 MODELS = [
@@ -172,28 +173,9 @@ def test_an_organizer_who_creates_a_process_runs_it(demo):
     )
 
 
-def _add_session(client, *, title, day, start, end, zone):
-    """Post the admin's add-session form, with no agenda items or invitations."""
-    return client.post(
-        _url(DialogueSession, "add"),
-        {
-            "process": DialogueProcess.objects.first().pk,
-            "title": title,
-            "status": "planned",
-            "format": "workshop",
-            "starts_at_0": day,
-            "starts_at_1": start,
-            "ends_at_0": day,
-            "ends_at_1": end,
-            "time_zone": zone,
-            "location_kind": "online",
-            "confidentiality": "chatham_house",
-            "agenda_items-TOTAL_FORMS": "0",
-            "agenda_items-INITIAL_FORMS": "0",
-            "invitations-TOTAL_FORMS": "0",
-            "invitations-INITIAL_FORMS": "0",
-        },
-    )
+def _add_session(client, **fields):
+    """The admin's add-session form, posted to the demo's first process."""
+    return add_session(client, DialogueProcess.objects.first(), **fields)
 
 
 def test_session_times_are_typed_in_the_session_time_zone(demo_organizer_client):

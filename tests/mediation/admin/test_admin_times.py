@@ -6,32 +6,8 @@ from django.urls import reverse
 
 from mediation.models import AgendaItem, DialogueSession, Profile
 from tests.factories import AgendaItemFactory, DialogueSessionFactory
+from tests.mediation.admin.admin_helpers import add_session
 from tests.security.test_mass_assignment import _admin_form
-
-
-def _add_session(client, process, *, title, zone, day="2027-06-10", start="10:00", end="13:00"):
-    """Post the admin's add-session form, with no agenda items or invitations."""
-    return client.post(
-        reverse("admin:mediation_dialoguesession_add"),
-        {
-            "process": process.pk,
-            "title": title,
-            "status": "planned",
-            "format": "workshop",
-            "starts_at_0": day,
-            "starts_at_1": start,
-            "ends_at_0": day,
-            "ends_at_1": end,
-            "time_zone": zone,
-            "location_kind": "online",
-            "confidentiality": "chatham_house",
-            "agenda_items-TOTAL_FORMS": "0",
-            "agenda_items-INITIAL_FORMS": "0",
-            "invitations-TOTAL_FORMS": "0",
-            "invitations-INITIAL_FORMS": "0",
-        },
-    )
-
 
 CHANGELIST = "admin:mediation_dialoguesession_changelist"
 
@@ -69,7 +45,7 @@ def test_the_changelist_shows_the_sessions_local_time_whatever_the_readers_zone(
 
 @pytest.mark.parametrize(("typed", "zone"), [("Baku", "Asia/Baku"), ("Geneva", "Europe/Zurich")])
 def test_a_session_zone_is_typed_as_a_city(organizer_client, process, typed, zone):
-    response = _add_session(organizer_client, process, title=f"Meeting in {typed}", zone=typed)
+    response = add_session(organizer_client, process, title=f"Meeting in {typed}", zone=typed)
     assert response.status_code == 302
     session = DialogueSession.objects.get(title=f"Meeting in {typed}")
     assert session.time_zone == zone
@@ -77,7 +53,7 @@ def test_a_session_zone_is_typed_as_a_city(organizer_client, process, typed, zon
 
 
 def test_an_unknown_zone_is_refused_beside_its_field_and_kept(organizer_client, process):
-    response = _add_session(organizer_client, process, title="Nowhere", zone="Atlantis")
+    response = add_session(organizer_client, process, title="Nowhere", zone="Atlantis")
     assert response.status_code == 200
     content = response.content.decode()
     assert "neither a time zone nor a city we know" in content
@@ -86,7 +62,7 @@ def test_an_unknown_zone_is_refused_beside_its_field_and_kept(organizer_client, 
 
 
 def test_a_new_session_is_a_draft(organizer_client, process):
-    _add_session(organizer_client, process, title="Fresh", zone="UTC")
+    add_session(organizer_client, process, title="Fresh", zone="UTC")
     assert DialogueSession.objects.get(title="Fresh").is_draft
 
 
