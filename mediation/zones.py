@@ -118,17 +118,13 @@ def resolve(text: str) -> str | None:
 
 
 @cache
-def _datalist_options() -> tuple[tuple[str, str], ...]:
-    return tuple(choices())
-
-
-def choices() -> list[tuple[str, str]]:
+def choices() -> tuple[tuple[str, str], ...]:
     """(zone, label) for the list the browser offers: the label names its cities."""
     other = _other_cities()
-    return [
+    return tuple(
         (name, ", ".join([*other.get(name, []), city_of(name)]) if name != "UTC" else "UTC")
         for name in zone_names()
-    ]
+    )
 
 
 class TimeZoneInput(forms.TextInput):
@@ -143,9 +139,7 @@ class TimeZoneInput(forms.TextInput):
         list_id = f"{attrs.get('id') or 'id_' + name}-zones"
         attrs["list"] = list_id
         box = super().render(name, value, attrs, renderer)
-        options = format_html_join(
-            "", '<option value="{}" label="{}"></option>', _datalist_options()
-        )
+        options = format_html_join("", '<option value="{}" label="{}"></option>', choices())
         return format_html('{}<datalist id="{}">{}</datalist>', box, list_id, options)
 
 

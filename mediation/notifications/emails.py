@@ -47,8 +47,8 @@ def valid_address(address: str) -> bool:
 
 def contactable(session: DialogueSession, participants: list[Participant]) -> set:
     """Ids of those who may be emailed about this session now (one query for consents)."""
-    disclosure = disclosure_for(session, Audience.EMAIL, participants=participants)
-    return {p.pk for p in participants if disclosure.may_contact(p) and valid_address(p.email)}
+    refused = not_emailable(session, participants)
+    return {p.pk for p in participants if p.pk not in refused}
 
 
 class NotEmailable(StrEnum):

@@ -23,6 +23,14 @@ from mediation.notifications import enqueue as notify_enqueue
 from mediation.tokens import invitation_token_generator
 
 
+def sent_message(queued: int, skipped: int) -> str:
+    """What sending the invitations did, pointing to the page's list of who was not emailed."""
+    return _(
+        "Invitations emailed: %(queued)d. Not emailed: %(skipped)d (the page lists who, "
+        "why and the fix)."
+    ) % {"queued": queued, "skipped": skipped}
+
+
 @require_POST
 @login_required
 @never_cache
@@ -35,14 +43,7 @@ def session_invitations_send(request: HttpRequest, session_id: UUID) -> HttpResp
     except Refusal as refused:
         messages.error(request, refused.text)
         return redirect(session)
-    messages.success(
-        request,
-        _(
-            "Invitations emailed: %(queued)d. Not emailed: %(skipped)d (the page lists who, "
-            "why and the fix)."
-        )
-        % {"queued": queued, "skipped": skipped},
-    )
+    messages.success(request, sent_message(queued, skipped))
     return redirect(session)
 
 

@@ -14,6 +14,7 @@ from mediation import access
 from mediation.notifications import enqueue as notify_enqueue
 
 from .. import services
+from .invitation_emails import sent_message
 
 
 @require_POST
@@ -30,9 +31,6 @@ def session_publish(request: HttpRequest, session_id: UUID) -> HttpResponse:
         queued, skipped = notify_enqueue.session_invitations_send(
             session=session, base_url=request.build_absolute_uri("/")
         )
-        message += " " + _(
-            "Invitations emailed: %(queued)d. Not emailed: %(skipped)d (the page lists who, "
-            "why and the fix)."
-        ) % {"queued": queued, "skipped": skipped}
+        message += " " + sent_message(queued, skipped)
     messages.success(request, message)
     return redirect(session)
