@@ -4,11 +4,15 @@ process (leads: people invited to it); the database refuses any other (integrity
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -22,10 +26,20 @@ from mediation.admin.base import (
     ScopedChoicesMixin,
     narrow,
 )
+from mediation.errors import Refusal
 from mediation.models import AgendaItem, DialogueSession, Invitation
 from mediation.notifications import enqueue as notify_enqueue
+from mediation.sessions import agenda
 from mediation.sessions import services as session_services
 from mediation.sessions.forms import DialogueSessionForm, NextSessionForm
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
 
 
 def narrow_to_session(fields: dict, request, session: DialogueSession | None) -> None:
@@ -46,16 +60,42 @@ def narrow_to_session(fields: dict, request, session: DialogueSession | None) ->
     narrow(fields, "owner", people)
 
 
+MOVE = "_agenda_move"  # the name of the Up and Down buttons of the agenda's rows
+
+
 class AgendaItemInline(ScopedChoicesMixin, NamedFieldsTabularInline):
-    """The agenda in its order. New items go to the end; the session page moves them (drag
-    and drop, or Up and Down), so no place is typed here."""
+    """The agenda in its order. New items go to the end; Up and Down move an item (and save
+    the rest of the page with it), so no place is typed here."""
 
     model = AgendaItem
     extra = 0
-    fields = ["position", "title", "topic", "duration_minutes", "lead", "notes"]
-    readonly_fields = ["position"]
+    fields = ["place", "title", "topic", "duration_minutes", "lead", "notes"]
+    readonly_fields = ["place"]
     ordering = ["position"]
-    verbose_name_plural = _("agenda, in its order (move items on the session page)")
+    verbose_name_plural = _("agenda, in its order")
+
+    @admin.display(description=_("place"))
+    def place(self, obj):
+        if obj is None or obj._state.adding:  # a new row (its UUID is set before it is saved)
+            return _("last")
+        button = (
+            '<button type="submit" name="{}" value="{} {}" class="agenda-move" '
+            'aria-label="{}">{}</button>'
+        )
+        return format_html(
+            "{} " + button + " " + button,
+            obj.position,
+            MOVE,
+            obj.pk,
+            "up",
+            _("Save and move “%(title)s” up") % {"title": obj.title},
+            _("Up"),
+            MOVE,
+            obj.pk,
+            "down",
+            _("Save and move “%(title)s” down") % {"title": obj.title},
+            _("Down"),
+        )
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
@@ -177,6 +217,79 @@ class DialogueSessionAdmin(ArchiveActionsMixin, AuditedHistoryAdmin, ProcessScop
         )
 
     readonly_fields = ["published_at"]
+    change_form_template = "admin/mediation/dialoguesession/change_form.html"
+
+    # --- The session's own zone: times on its pages are read where it takes place --------
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            return fieldsets
+        note = _("Times on this page are in the session's zone, %(zone)s.") % {
+            "zone": obj.time_zone
+        }
+        return [
+            (name, {**options, "description": note} if name == _("When") else options)
+            for name, options in fieldsets
+        ]
+
+    def _in_session_zone(self, request, object_id, view):
+        """Run and render `view(context)` with the session's zone active: its times, read
+        only or in history rows, are then shown where the session takes place."""
+        obj = None
+        if object_id and _is_uuid(str(object_id)):
+            obj = self.get_queryset(request).filter(pk=object_id).first()
+        if obj is None:
+            return view({})
+        with timezone.override(obj.zone):
+            response = view({"session_zone": obj.time_zone})
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+        return response
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        def view(zone):
+            return super(DialogueSessionAdmin, self).change_view(
+                request, object_id, form_url, {**(extra_context or {}), **zone}
+            )
+
+        return self._in_session_zone(request, object_id, view)
+
+    def history_view(self, request, object_id, extra_context=None):
+        def view(zone):
+            return super(DialogueSessionAdmin, self).history_view(
+                request, object_id, {**(extra_context or {}), **zone}
+            )
+
+        return self._in_session_zone(request, object_id, view)
+
+    # --- Up and Down on the agenda's rows ----------------------------------------------------
+
+    def response_change(self, request, obj):
+        move = request.POST.get(MOVE, "")
+        if not move:
+            return super().response_change(request, obj)
+        item_id, _sep, direction = move.partition(" ")
+        item = obj.agenda_items.filter(pk=item_id).first() if _is_uuid(item_id) else None
+        if item is None:
+            self.message_user(request, _("That agenda item is no longer here."), messages.ERROR)
+        else:
+            try:
+                agenda.agenda_item_move(item=item, direction=direction)
+            except Refusal as refused:
+                self.message_user(request, refused.text, messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    _("Saved; “%(title)s” moved %(direction)s.")
+                    % {
+                        "title": item.title,
+                        "direction": _("up") if direction == "up" else _("down"),
+                    },
+                    messages.SUCCESS,
+                )
+        url = reverse("admin:mediation_dialoguesession_change", args=[obj.pk])
+        return HttpResponseRedirect(f"{url}#agenda_items-group")
 
     @admin.display(description=_("starts (local time)"), ordering="starts_at")
     def starts_local(self, obj):

@@ -31,7 +31,7 @@ from mediation.records.forms import ActionItemAddForm, ActionItemForm
 from mediation.records.selectors import record_items
 
 from . import planning, selectors
-from .forms import AgendaItemForm, InvitationAddForm, InvitationForm
+from .forms import AgendaItemForm, InvitationForm
 
 PAGE = "mediation/session_detail.html"
 SECTIONS = ("agenda", "invitations", "record", "actions")
@@ -153,7 +153,6 @@ class SessionPageContext:
                 )
                 for invitation in page.invitations
             ],
-            "invite_form": InvitationAddForm(auto_id="invite-%s"),
             # Called by the template only where it shows them (the page's header).
             "not_emailed": self._not_emailed,
             "record_rows": record_rows,

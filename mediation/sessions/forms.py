@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import zoneinfo
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from django import forms
 from django.utils import timezone
@@ -167,14 +167,62 @@ class AgendaItemForm(forms.Form):
         return cleaned
 
 
+def consent_day_check(value) -> None:
+    """The day someone agreed: not in the future, not before the product's time."""
+    if value > timezone.localdate():
+        raise forms.ValidationError(_("Choose a day that is not in the future."))
+    if value.year < 2000:
+        raise forms.ValidationError(_("Choose a day after the year 2000."))
+
+
+def consent_given_at(given_on):
+    """Today means now; another day means noon of that day (the hour is not known)."""
+    if given_on == timezone.localdate():
+        return None
+    return timezone.make_aware(datetime.combine(given_on, time(12)))
+
+
+CONSENT_METHODS = [c for c in Consent.Method.choices if c[0] != Consent.Method.PARTICIPANT]
+
+
 class InvitationAddForm(forms.Form):
-    """Invite one person found by the search; role, side and capacity can follow later."""
+    """Invite one person found by the search; role, side and capacity can follow later.
+
+    Someone who has not agreed to be emailed can be invited all the same (they read the
+    invitation when they sign in); the editor who knows they agreed records how and when
+    here, and the invitation email can then reach them."""
 
     participant = forms.UUIDField(widget=forms.HiddenInput)
     role = forms.ChoiceField(label=_("Role"), choices=Invitation.Role.choices, required=False)
     # The exact address an organizer found someone of another process by
     # (access.participants_found_exactly): the search is checked again on the way in.
     found_by = forms.CharField(widget=forms.HiddenInput, required=False, max_length=254)
+    consent_method = forms.ChoiceField(
+        label=_("They agreed to be emailed"),
+        choices=[("", _("Not yet: send no email")), *CONSENT_METHODS],
+        required=False,
+    )
+    consent_given_on = forms.DateField(
+        label=_("On"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        required=False,
+        help_text=_("The day they said so."),
+    )
+
+    def clean_consent_given_on(self):
+        value = self.cleaned_data["consent_given_on"]
+        if value is not None:
+            consent_day_check(value)
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        method, day = cleaned.get("consent_method"), cleaned.get("consent_given_on")
+        if method and day is None and "consent_given_on" not in self.errors:
+            self.add_error("consent_given_on", _("Say on which day they agreed."))
+        if day is not None and not method and "consent_method" not in self.errors:
+            self.add_error("consent_method", _("Say how they agreed, or clear the day."))
+        return cleaned
 
 
 ATTENDED_CHOICES = [("", _("Not known yet")), ("yes", _("Attended")), ("no", _("Did not attend"))]
@@ -258,10 +306,7 @@ class PlanNextSessionForm(NextSessionForm):
 class ContactConsentForm(forms.Form):
     """How and when someone agreed to be emailed, recorded by an editor on their behalf."""
 
-    method = forms.ChoiceField(
-        label=_("How they agreed"),
-        choices=[c for c in Consent.Method.choices if c[0] != Consent.Method.PARTICIPANT],
-    )
+    method = forms.ChoiceField(label=_("How they agreed"), choices=CONSENT_METHODS)
     given_on = forms.DateField(
         label=_("When"),
         widget=forms.DateInput(attrs={"type": "date"}),
@@ -270,8 +315,5 @@ class ContactConsentForm(forms.Form):
 
     def clean_given_on(self):
         value = self.cleaned_data["given_on"]
-        if value > timezone.localdate():
-            raise forms.ValidationError(_("Choose a day that is not in the future."))
-        if value.year < 2000:
-            raise forms.ValidationError(_("Choose a day after the year 2000."))
+        consent_day_check(value)
         return value

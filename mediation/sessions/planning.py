@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from mediation import access
 from mediation.models import (
     ActionItem,
+    Consent,
     DialogueSession,
     Invitation,
     Participant,
@@ -130,6 +131,8 @@ class Candidate:
     person: Participant
     label: str
     affiliation: str  # "" where it could tell who a protected person is
+    contactable: bool = True  # agreed to be emailed about the session's process
+    form: object = None  # the invite form, set by the view (bound when it had errors)
 
     @property
     def shows_identity(self) -> bool:
@@ -150,24 +153,21 @@ def invitation_candidates(user, can: access.SessionAccess, query: str) -> list[C
         return []
     invitable = access.participants_invitable_to(user, session)
     identified = access.participants_identified_to(user).values("pk")
-    by_name = Q(name__icontains=query) | Q(affiliation__icontains=query)
-    matches = (
-        invitable.filter(
-            Q(pseudonym__icontains=query)
-            | (by_name & (Q(identity_protected=False) | Q(pk__in=identified)))
-        )
-        .annotate(identified=Exists(identified.filter(pk=OuterRef("pk"))))
-        .order_by("name")[:CANDIDATES_SHOWN]
+    contactable = Consent.objects.in_force().filter(
+        process_id=session.process_id, kind=Consent.Kind.CONTACTED, participant=OuterRef("pk")
     )
-    people = list(matches)
+    by_name = Q(name__icontains=query) | Q(affiliation__icontains=query)
+    matches = invitable.filter(
+        Q(pseudonym__icontains=query)
+        | (by_name & (Q(identity_protected=False) | Q(pk__in=identified)))
+    )
+    people = list(_as_candidates(matches, identified, contactable)[:CANDIDATES_SHOWN])
     if len(people) < CANDIDATES_SHOWN and can.administer_process:
         shown = {person.pk for person in people}
-        exact = (
-            access.participants_found_exactly(user, query)
-            .exclude(pk__in=session.invitations.values("participant_id"))
-            .annotate(identified=Exists(identified.filter(pk=OuterRef("pk"))))
-            .order_by("name")[: CANDIDATES_SHOWN - len(people)]
+        exact = access.participants_found_exactly(user, query).exclude(
+            pk__in=session.invitations.values("participant_id")
         )
+        exact = _as_candidates(exact, identified, contactable)[: CANDIDATES_SHOWN - len(people)]
         people += [person for person in exact if person.pk not in shown]
     return [
         Candidate(
@@ -176,9 +176,16 @@ def invitation_candidates(user, can: access.SessionAccess, query: str) -> list[C
             affiliation=person.affiliation
             if person.identified or not person.identity_protected
             else "",
+            contactable=person.contactable,
         )
         for person in people
     ]
+
+
+def _as_candidates(people, identified, contactable):
+    return people.annotate(
+        identified=Exists(identified.filter(pk=OuterRef("pk"))), contactable=Exists(contactable)
+    ).order_by("name")
 
 
 def invitable_person(

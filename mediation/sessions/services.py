@@ -13,12 +13,14 @@ from mediation import access, submissions
 from mediation.errors import Refusal
 from mediation.models import (
     AgendaItem,
+    Consent,
     DialogueSession,
     Invitation,
     Participant,
     Side,
     Topic,
 )
+from mediation.people import services as people_services
 
 from . import selectors
 
@@ -175,8 +177,12 @@ def invitation_add(
     session: DialogueSession,
     participant: Participant,
     role: str = Invitation.Role.PARTICIPANT,
+    user=None,
+    consent_method: str = "",
+    consent_given_at: datetime | None = None,
 ) -> Invitation:
-    """Invite someone (the caller checked they are invitable by this user)."""
+    """Invite someone (the caller checked they are invitable by this user), and record, when
+    `consent_method` is given, that they agreed to be emailed about the process."""
     if session.invitations.filter(participant=participant).exists():
         raise Refusal(_("This person is already invited to this session."))
     invitation = Invitation(
@@ -184,6 +190,15 @@ def invitation_add(
     )
     invitation.full_clean(exclude=["session", "participant"])
     invitation.save()
+    if consent_method:
+        people_services.consent_give(
+            participant=participant,
+            process=session.process,
+            kind=Consent.Kind.CONTACTED,
+            user=user,
+            method=consent_method,
+            given_at=consent_given_at,
+        )
     return invitation
 
 

@@ -7,7 +7,7 @@ invitations fragment, a plain POST a redirect to #invitations.
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from dataclasses import replace
 from uuid import UUID
 
 from django.contrib import messages
@@ -27,7 +27,7 @@ from mediation.people import services as people_services
 
 from .. import planning, services
 from ..context import SessionPageContext
-from ..forms import ContactConsentForm, InvitationAddForm
+from ..forms import ContactConsentForm, InvitationAddForm, consent_given_at
 
 SECTION = "invitations"
 CANDIDATES = "mediation/session/_invitation_candidates.html"
@@ -38,6 +38,23 @@ def _invitation(session: DialogueSession, invitation_id: UUID) -> Invitation:
         return session.invitations.select_related("participant", "session").get(pk=invitation_id)
     except Invitation.DoesNotExist:
         raise Http404 from None
+
+
+def _with_forms(candidates, query: str, bound: InvitationAddForm | None = None) -> list:
+    """Each candidate with its own invite form (ids unique on the page); the one the user
+    just sent, with its errors, in place of a fresh one."""
+    return [
+        replace(
+            candidate,
+            form=bound
+            if bound is not None and bound.data.get("participant") == str(candidate.person.pk)
+            else InvitationAddForm(
+                auto_id=f"invite-{candidate.person.pk}-%s",
+                initial={"participant": candidate.person.pk, "found_by": query},
+            ),
+        )
+        for candidate in candidates
+    ]
 
 
 @require_GET
@@ -52,6 +69,7 @@ def invitation_search(request, session_id: UUID) -> HttpResponse:
     if any(c.shows_identity for c in candidates):
         # A protected person's real name is in the results: a read of their identity.
         audit.session_identities_read(request.user, ctx.session)
+    candidates = _with_forms(candidates, query)
     extra = {"query": query, "candidates": candidates, "searched": bool(query.strip())}
     if request.htmx:
         return render(request, CANDIDATES, {"session": ctx.session, **extra})
@@ -64,10 +82,11 @@ def invitation_search(request, session_id: UUID) -> HttpResponse:
 def invitation_add(request, session_id: UUID) -> HttpResponse:
     ctx = SessionPageContext.open(request, session_id, edit=True)
     form = InvitationAddForm(request.POST)
-    if not form.is_valid():
+    if "participant" in form.errors:
         return ctx.done(SECTION, _("Choose someone to invite."), level=messages.ERROR)
+    valid = form.is_valid()
     person = planning.invitable_person(
-        request.user, ctx.can, form.cleaned_data["participant"], form.cleaned_data["found_by"]
+        request.user, ctx.can, form.cleaned_data["participant"], form.data.get("found_by", "")
     )
     if person is None:
         return ctx.done(
@@ -75,12 +94,34 @@ def invitation_add(request, session_id: UUID) -> HttpResponse:
             _("That person cannot be invited here, or is invited already."),
             level=messages.ERROR,
         )
+    if not valid:
+        # Shown again where it was typed: the search that found them, their form with errors.
+        query = form.data.get("found_by", "")[:100]
+        candidates = planning.invitation_candidates(request.user, ctx.can, query)
+        # Bound again with the ids of that person's form (errors carry the field's id).
+        form = InvitationAddForm(request.POST, auto_id=f"invite-{person.pk}-%s")
+        form.is_valid()
+        extra = {"query": query, "searched": True}
+        extra["candidates"] = _with_forms(candidates, query, bound=form)
+        return ctx.render(SECTION, **extra)
+    consent_on = form.cleaned_data["consent_given_on"]
     try:
         services.invitation_add(
-            session=ctx.session, participant=person, role=form.cleaned_data["role"]
+            session=ctx.session,
+            participant=person,
+            role=form.cleaned_data["role"],
+            user=request.user,
+            consent_method=form.cleaned_data["consent_method"],
+            consent_given_at=consent_given_at(consent_on) if consent_on else None,
         )
     except Refusal as refused:
         return ctx.done(SECTION, refused.text, level=messages.ERROR)
+    if form.cleaned_data["consent_method"]:
+        return ctx.done(
+            SECTION,
+            _("%(name)s is invited; their agreement to be emailed is recorded.")
+            % {"name": person},
+        )
     return ctx.done(SECTION, _("%(name)s is invited.") % {"name": person})
 
 
@@ -128,12 +169,7 @@ def invitation_consent(request, session_id: UUID, invitation_id: UUID) -> HttpRe
         initial={"given_on": timezone.localdate()},
     )
     if form.is_valid():
-        given_on = form.cleaned_data["given_on"]
-        given_at = (
-            None
-            if given_on == timezone.localdate()
-            else timezone.make_aware(datetime.combine(given_on, time(12)))
-        )
+        given_at = consent_given_at(form.cleaned_data["given_on"])
         people_services.consent_give(
             participant=invitation.participant,
             process=ctx.session.process,
