@@ -81,15 +81,30 @@ def side_warnings(
     return warnings
 
 
+def parties(rounds: list[Round], sides: list[Side]) -> list[Side]:
+    """The sides that send participants: those of anyone invited as a participant to one of
+    these rounds. A side of convenors or hosts, whose people come as facilitators,
+    observers or resource persons, is never warned about."""
+    sending = {
+        i.side_id
+        for r in rounds
+        for i in r.invitations
+        if i.side_id and i.role == Invitation.Role.PARTICIPANT
+    }
+    return [side for side in sides if side.pk in sending]
+
+
 def session_balances(
     rounds: list[Round], sides: list[Side], *, ratio: Decimal
 ) -> list[SessionBalance]:
-    """One balance per round where people meet (postponed and cancelled ones left out)."""
+    """One balance per round with someone in the room (postponed and cancelled rounds,
+    and rounds nobody has accepted yet, left out)."""
+    warned_sides = parties(rounds, sides)
     balances = []
     for r in rounds:
-        if not r.meets:
-            continue
         room = r.room
+        if not room:
+            continue
         by_side = Counter(str(i.side_id) if i.side_id else NO_SIDE for i in room)
         balances.append(
             SessionBalance(
@@ -100,7 +115,7 @@ def session_balances(
                 by_side=dict(by_side),
                 by_category=dict(Counter(i.participant.category for i in room)),
                 by_capacity=dict(Counter(i.capacity for i in room)),
-                warnings=side_warnings(by_side, sides, ratio=ratio, basis=r.basis),
+                warnings=side_warnings(by_side, warned_sides, ratio=ratio, basis=r.basis),
             )
         )
     return balances

@@ -70,7 +70,7 @@ def bar_chart(bars: Sequence[Bar], series: Sequence[Series], *, scale: int = 0) 
         return SafeString("")
     row, bar_height, top = 38, 14, 16
     full = max([scale, *(b.total for b in bars), 1])
-    room = WIDTH - 48  # the total is written after the longest bar
+    room = WIDTH - 110  # the note ("6 accepted of 7") is written after the longest bar
     parts = []
     for n, bar in enumerate(bars):
         y = n * row

@@ -1,8 +1,9 @@
 """Continuity: who came back from the previous round, who is new, who dropped out.
 
-Rounds compared are those where people meet (postponed and cancelled ones skipped), among
-the sessions the viewer runs. People who dropped out are named by their name only when
-their identity is not protected; protected people are counted, never named, here (the
+Rounds compared are those with someone in the room (postponed and cancelled ones, and
+those nobody has accepted yet, skipped), among the sessions the viewer runs.
+People who dropped out are named by their name only when their identity is not
+protected; protected people are counted, never named, here (the
 overview is a summary that travels in print: the session page is where the team reads
 who a protected person is, and that reading is audited).
 """
@@ -33,8 +34,8 @@ def continuity_rows(rounds: list[Round]) -> list[ContinuityRow]:
     rows = []
     previous: Round | None = None
     for r in rounds:
-        if not r.meets:
-            continue
+        if not r.room:
+            continue  # nobody meets, or nobody has accepted yet: nothing to compare
         here = {i.participant_id: i.participant for i in r.room}
         before = {i.participant_id: i.participant for i in previous.room} if previous else {}
         gone = [person for pk, person in before.items() if pk not in here]
