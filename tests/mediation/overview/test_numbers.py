@@ -5,6 +5,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from mediation.models import ActionItem, DialogueSession, Invitation, Participant
@@ -236,3 +237,11 @@ def test_actions_are_counted_open_done_and_overdue_per_session_and_owner(organiz
         ("Heron", 0, 1, 0),
         ("No owner", 0, 0, 0),
     ]
+
+
+@pytest.mark.parametrize("ratio", ["0.9", "10.5"])
+def test_a_ratio_below_one_or_above_ten_is_refused(process, ratio):
+    process.balance_ratio = Decimal(ratio)
+    with pytest.raises(ValidationError) as refused:
+        process.full_clean()
+    assert "balance_ratio" in refused.value.message_dict
