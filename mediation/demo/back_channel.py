@@ -6,6 +6,7 @@ from mediation.demo.plans import (
     ActionPlan,
     AgendaLine,
     Invite,
+    ItemNote,
     Member,
     ProcessPlan,
     RecordPlan,
@@ -110,6 +111,23 @@ PROCESS = ProcessPlan(
                     "military incidents as the most promising area for further work."
                 ),
                 shared_days_after=5,
+                items=(
+                    ItemNote(
+                        "Each side's view of the current risks",
+                        T.EXPLORED,
+                        convergence="Both sides fear an accident at sea more than a deliberate "
+                        "attack, and both lack a channel to call when one happens.",
+                        divergence="Whether notifying exercises in advance would reward "
+                        "pressure or reduce it.",
+                    ),
+                    ItemNote(
+                        "Humanitarian questions",
+                        T.EXPLORED,
+                        convergence="Monitoring of food aid could be discussed apart from "
+                        "politics.",
+                        divergence="Who would do the monitoring, and with what access.",
+                    ),
+                ),
             ),
             actions=(
                 ActionPlan(
@@ -149,6 +167,21 @@ PROCESS = ProcessPlan(
             record=RecordPlan(
                 internal_notes="The sequencing discussion stalled; revisit in smaller format.",
                 summary="Draft: participants discussed incident prevention in detail.",
+                items=(
+                    ItemNote(
+                        "Review of the non-paper",
+                        T.CONVERGENCE,
+                        convergence="A hotline between military staffs, tested at fixed "
+                        "times, would be worth proposing to both capitals.",
+                        divergence="How far ahead exercises should be announced.",
+                    ),
+                    ItemNote(
+                        "Sequencing, an open discussion",
+                        T.IMPASSE,
+                        divergence="Each side wants the other's first step before its own; "
+                        "no order of steps found agreement.",
+                    ),
+                ),
             ),
             actions=(
                 ActionPlan(

@@ -75,12 +75,24 @@ class AgendaLine:
 
 
 @dataclass(frozen=True)
+class ItemNote:
+    """What the record says of one agenda item (by its title), and the status its topic
+    reached there: the points of the process overview's topic trajectories."""
+
+    item: str
+    topic_status: str
+    convergence: str = ""
+    divergence: str = ""
+
+
+@dataclass(frozen=True)
 class RecordPlan:
     """The facilitator's record; `shared_days_after` the session, or still a draft."""
 
     internal_notes: str
     summary: str
     shared_days_after: int | None = None
+    items: tuple[ItemNote, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
 """Dialogue processes: the conflict being worked on, its sides and its topics."""
 
+from decimal import Decimal
+
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -56,6 +58,18 @@ class DialogueProcess(UUIDModel):
         _("participants see each other's answers"),
         default=False,
         help_text=_("Whether an invited participant sees who has accepted or declined."),
+    )
+    balance_ratio = models.DecimalField(
+        _("largest side to smallest, at most"),
+        max_digits=3,
+        decimal_places=1,
+        default=Decimal("1.5"),
+        validators=[MinValueValidator(Decimal("1.0")), MaxValueValidator(Decimal("10.0"))],
+        help_text=_(
+            "The overview warns when, in a session, the largest side has more than this "
+            "many attendees for each attendee of the smallest: 1.5 lets three face two, "
+            "not four face two. 1.0 asks for equal numbers."
+        ),
     )
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True, db_index=True)
 

@@ -310,6 +310,19 @@ class Command(BaseCommand):
                 attended=(invite.response == Invitation.Response.ACCEPTED) if held else None,
             )
 
+    def item_notes(self, plan: SessionPlan, session: DialogueSession) -> list:
+        items = {item.title: item for item in session.agenda_items.select_related("topic")}
+        return [
+            record_services.ItemRecordInput(
+                agenda_item=items[note.item],
+                discussion="",
+                convergence=note.convergence,
+                divergence=note.divergence,
+                topic_status=note.topic_status,
+            )
+            for note in plan.record.items
+        ]
+
     def record(self, plan: SessionPlan, session: DialogueSession, facilitator: User) -> None:
         """Saved by the session's facilitator and, when the plan says so, shared; sharing
         runs the non-attribution check and refuses a summary naming anyone there."""
@@ -320,6 +333,7 @@ class Command(BaseCommand):
             internal_notes=plan.record.internal_notes,
             summary=plan.record.summary,
             outcomes="",
+            items=self.item_notes(plan, session),
         )
         days = plan.record.shared_days_after
         if days is None:

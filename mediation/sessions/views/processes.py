@@ -1,4 +1,4 @@
-"""Process pages: the processes a user works on, and one process with its sessions."""
+"""Process pages: the processes a user works on, and one process's overview."""
 
 from uuid import UUID
 
@@ -10,8 +10,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from mediation import access
-
-from .. import selectors
+from mediation.overview import figures
+from mediation.overview import selectors as overview
 
 
 @require_GET
@@ -27,19 +27,20 @@ def process_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @never_cache
 def process_detail(request: HttpRequest, process_id: UUID) -> HttpResponse:
+    """Where the process stands, round by round: charts, each with its table, of what
+    the viewer may see (participants get a 403 from `access.get_process`)."""
     process = access.get_process(request.user, process_id)
-    sessions = Paginator(selectors.process_sessions(request.user, process), 25).get_page(
-        request.GET.get("page")
-    )
+    can_administer = access.can_administer_process(request.user, process.pk)
+    summary = overview.process_overview(request.user, process, administers=can_administer)
     return render(
         request,
         "mediation/process_detail.html",
         {
             "process": process,
-            "sessions": sessions,
-            "sides": list(process.sides.all()),
-            "topics": list(selectors.process_topics(request.user, process)),
-            "open_actions": list(selectors.open_actions_of_process(request.user, process)[:50]),
-            "can_administer": access.can_administer_process(request.user, process.pk),
+            "overview": summary,
+            "figures": figures.overview_figures(summary),
+            "sides": summary.sides,
+            "open_actions": summary.open_actions,
+            "can_administer": can_administer,
         },
     )

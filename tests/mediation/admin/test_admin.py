@@ -155,6 +155,7 @@ def test_an_organizer_who_creates_a_process_runs_it(demo):
             "track": "2",
             "status": "exploratory",
             "description_threshold": "2",
+            "balance_ratio": "1.5",
             "sides-TOTAL_FORMS": "0",
             "sides-INITIAL_FORMS": "0",
             "topics-TOTAL_FORMS": "0",

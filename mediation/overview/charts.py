@@ -1,0 +1,194 @@
+"""Charts drawn on the server as SVG: stacked bars and a status trajectory.
+
+No script and no inline style (the content security policy allows neither): shapes carry
+classes that static/css/overview.css colours. Every chart is decoration for sighted
+readers (`aria-hidden`); the table printed beside it carries the same numbers for screen
+readers and print, so links inside a chart are kept out of the tab order too.
+
+The drawings are narrow (400 units) with labels above the bars, so that on a phone they
+shrink little and their text stays legible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+WIDTH = 400
+LABEL_CHARS = 60
+
+
+@dataclass(frozen=True)
+class Series:
+    css: str  # the class that colours it, e.g. "series-0", "kind-held"
+    label: str
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    values: tuple[int, ...]  # one per series, in the chart's series order
+    note: str = ""  # written after the bar; the total when empty
+
+    @property
+    def total(self) -> int:
+        return sum(self.values)
+
+
+def _short(text: str, limit: int = LABEL_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _n(number: float) -> str:
+    # format_html escapes its arguments into strings, so numbers are formatted first.
+    return f"{number:.1f}"
+
+
+def _join(parts: list[SafeString]) -> SafeString:
+    # Each part was built by format_html, so joining keeps everything escaped.
+    return format_html_join("", "{}", ((part,) for part in parts))
+
+
+def _svg(height: int, body: SafeString, css: str) -> SafeString:
+    return format_html(
+        '<svg class="chart {}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" '
+        'aria-hidden="true" focusable="false">{}</svg>',
+        css,
+        WIDTH,
+        height,
+        body,
+    )
+
+
+def bar_chart(bars: Sequence[Bar], series: Sequence[Series], *, scale: int = 0) -> SafeString:
+    """Horizontal stacked bars, one per row, each labelled above and totalled after.
+    `scale`: the value drawn full width (default: the largest total)."""
+    if not bars:
+        return SafeString("")
+    row, bar_height, top = 38, 14, 16
+    full = max([scale, *(b.total for b in bars), 1])
+    room = WIDTH - 110  # the note ("6 accepted of 7") is written after the longest bar
+    parts = []
+    for n, bar in enumerate(bars):
+        y = n * row
+        parts.append(
+            format_html(
+                '<text class="bar-label" x="0" y="{}">{}</text>', y + 12, _short(bar.label)
+            )
+        )
+        x = 0.0
+        for value, one in zip(bar.values, series, strict=False):
+            if not value:
+                continue
+            width = room * value / full
+            parts.append(
+                format_html(
+                    '<rect class="{}" x="{}" y="{}" width="{}" height="{}">'
+                    "<title>{}: {}</title></rect>",
+                    one.css,
+                    _n(x),
+                    y + top,
+                    _n(width),
+                    bar_height,
+                    one.label,
+                    value,
+                )
+            )
+            x += width
+        parts.append(
+            format_html(
+                '<text class="bar-total" x="{}" y="{}">{}</text>',
+                _n(x + 4),
+                y + top + bar_height - 2,
+                bar.note or bar.total,
+            )
+        )
+    return _svg(len(bars) * row + 4, _join(parts), "chart-bars")
+
+
+def legend(series: Sequence[Series]) -> SafeString:
+    """The key of a chart, as an HTML list (hidden from screen readers like the chart)."""
+    items = format_html_join(
+        "",
+        '<li><span class="swatch {}"></span>{}</li>',
+        ((one.css, one.label) for one in series),
+    )
+    return format_html('<ul class="chart-legend" aria-hidden="true">{}</ul>', items)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One point of a trajectory: at round `x` (from 0), level `y` (from 0, the bottom)."""
+
+    x: int
+    y: int
+    css: str
+    title: str
+    href: str
+
+
+def trajectory_chart(
+    marks: Sequence[Mark], *, levels: Sequence[str], rounds: Sequence[str]
+) -> SafeString:
+    """Points on a grid of rounds (across) and levels (up), joined in round order; each
+    point links to where it was written (out of the tab order: the table has the links)."""
+    if not marks or not rounds:
+        return SafeString("")
+    left, right, step_y, top = 92, WIDTH - 12, 18, 10
+    bottom = top + step_y * (len(levels) - 1)
+    span = right - left
+
+    def at_x(x: int) -> float:
+        return left + span / 2 if len(rounds) == 1 else left + span * x / (len(rounds) - 1)
+
+    def at_y(y: int) -> int:
+        return bottom - y * step_y
+
+    parts = []
+    for n, level in enumerate(levels):
+        parts.append(
+            format_html(
+                '<line class="grid" x1="{}" y1="{}" x2="{}" y2="{}"></line>'
+                '<text class="axis-label" x="0" y="{}">{}</text>',
+                left,
+                at_y(n),
+                right,
+                at_y(n),
+                at_y(n) + 4,
+                level,
+            )
+        )
+    # Round names: every one when few, fewer when crowded.
+    every = max(1, len(rounds) // 8 + (1 if len(rounds) % 8 else 0))
+    for n, name in enumerate(rounds):
+        if n % every == 0 or n == len(rounds) - 1:
+            parts.append(
+                format_html(
+                    '<text class="axis-label round-label" x="{}" y="{}">{}</text>',
+                    _n(at_x(n)),
+                    bottom + 18,
+                    name,
+                )
+            )
+    ordered = sorted(marks, key=lambda m: m.x)
+    if len(ordered) > 1:
+        points = " ".join(f"{at_x(m.x):.1f},{at_y(m.y)}" for m in ordered)
+        parts.append(
+            format_html('<polyline class="trajectory-line" points="{}"></polyline>', points)
+        )
+    for m in ordered:
+        parts.append(
+            format_html(
+                '<a href="{}" tabindex="-1"><circle class="point {}" cx="{}" cy="{}" r="6">'
+                "<title>{}</title></circle></a>",
+                m.href,
+                m.css,
+                _n(at_x(m.x)),
+                at_y(m.y),
+                m.title,
+            )
+        )
+    return _svg(bottom + 26, _join(parts), "chart-trajectory")
