@@ -4,6 +4,7 @@ from django.urls import path
 
 from accounts.views import profile
 from config import health
+from mediation.briefing import views as briefing
 from mediation.notifications import views as notifications
 from mediation.people import views as consents
 from mediation.portal.views import calendar, portal
@@ -67,6 +68,16 @@ urlpatterns = [
         "sessions/<uuid:session_id>/attendance.csv",
         exports.session_attendance_export,
         name="session_attendance_export",
+    ),
+    path(
+        "sessions/<uuid:session_id>/briefing/",
+        briefing.session_briefing,
+        name="session_briefing",
+    ),
+    path(
+        "sessions/<uuid:session_id>/briefing.pdf",
+        briefing.session_briefing_pdf,
+        name="session_briefing_pdf",
     ),
     path("consents/", consents.my_consents, name="my_consents"),
     path("consents/change/", consents.my_consents_change, name="my_consents_change"),
