@@ -181,3 +181,20 @@ def test_strangers_and_drafts_get_no_pack(participant_client, stranger_client, p
     pack_world.save()
     url = reverse("session_briefing_pdf", args=[pack_world.pk])
     assert participant_client.get(url).status_code == 404
+
+
+def test_the_team_page_marks_real_names_for_print_to_leave_out(facilitator_client, pack_world):
+    content = facilitator_client.get(pack_world.get_absolute_url()).content.decode()
+    assert f'<span class="real-name">{REAL_NAME} </span>' in content
+    assert f'<span class="pseudonym">({PSEUDONYM})</span>' in content
+    assert 'css/print.css" media="print"' in content
+
+
+def test_the_print_stylesheet_leaves_out_real_names_and_editing_tools():
+    from django.contrib.staticfiles import finders
+
+    with open(finders.find("css/print.css"), encoding="utf-8") as sheet:
+        rules = sheet.read()
+    assert ".real-name { display: none !important; }" in rules
+    for hidden in ("form,", "button,", ".agenda-controls", ".site-header"):
+        assert hidden in rules
