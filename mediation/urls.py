@@ -8,6 +8,7 @@ from mediation.briefing import views as briefing
 from mediation.notifications import views as notifications
 from mediation.people import views as consents
 from mediation.portal.views import calendar, portal
+from mediation.process_json import views as process_json
 from mediation.records.views import actions, records
 from mediation.sessions.views import (
     agenda,
@@ -26,6 +27,11 @@ urlpatterns = [
     path("health/", health.health, name="health"),
     path("processes/", processes.process_list, name="process_list"),
     path("processes/<uuid:process_id>/", processes.process_detail, name="process_detail"),
+    path(
+        "processes/<uuid:process_id>/export.json",
+        process_json.process_export,
+        name="process_export",
+    ),
     path("sessions/<uuid:session_id>/", sessions.session_detail, name="session_detail"),
     # The session record and what follows from it (facilitator workspace).
     path(
