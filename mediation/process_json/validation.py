@@ -197,7 +197,6 @@ class _Checker:
         except ValidationError as error:
             for name, errors in error.message_dict.items():
                 self.problem(f"{where}.{name}", " ".join(errors))
-            return
         try:
             # Check constraints only: unique ones are checked across the document below.
             for constraint in section.model._meta.constraints:

@@ -40,4 +40,14 @@ EXPORT_ROWS = [
         lambda w: reverse("session_briefing", args=[MISSING]),
         ALL_404,
     ),
+    (
+        "process as JSON",
+        lambda w: reverse("process_export", args=[w["process"].pk]),
+        {"organizer": 200, "facilitator": 403, "participant": 403, "stranger": 404},
+    ),
+    (
+        "process as JSON of a missing process",
+        lambda w: reverse("process_export", args=[MISSING]),
+        ALL_404,
+    ),
 ]
