@@ -65,3 +65,28 @@ def test_only_the_processs_organizers_may_export_it(
     assert facilitator_client.get(url).status_code == 403
     assert participant_client.get(url).status_code == 403
     assert stranger_client.get(url).status_code == 404
+
+
+def test_the_export_query_count_does_not_grow(organizer_client, full_process, count_queries):
+    from tests.factories import (
+        ActionItemFactory,
+        AgendaItemFactory,
+        DialogueSessionFactory,
+        InvitationFactory,
+        ParticipantFactory,
+        UserFactory,
+    )
+
+    def grow(n):
+        for _ in range(n):
+            session = DialogueSessionFactory(process=full_process, facilitators=[UserFactory()])
+            person = ParticipantFactory(user=UserFactory())
+            InvitationFactory(session=session, participant=person)
+            AgendaItemFactory(session=session, lead=person)
+            ActionItemFactory(session=session, owner=person)
+
+    url = reverse("process_export", args=[full_process.pk])
+    grow(1)
+    small = count_queries(lambda: organizer_client.get(url))
+    grow(6)
+    assert count_queries(lambda: organizer_client.get(url)) == small
