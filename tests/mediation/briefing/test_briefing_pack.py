@@ -198,3 +198,28 @@ def test_the_print_stylesheet_leaves_out_real_names_and_editing_tools():
     assert ".real-name { display: none !important; }" in rules
     for hidden in ("form,", "button,", ".agenda-controls", ".site-header"):
         assert hidden in rules
+
+
+def test_a_participants_pack_counts_those_not_listed_without_naming_them(
+    participant_client, pack_world
+):
+    InvitationFactory(session=pack_world, participant=ParticipantFactory(name="Unlisted Person"))
+    content = participant_client.get(
+        reverse("session_briefing", args=[pack_world.pk])
+    ).content.decode()
+    assert "Unlisted Person" not in content
+    assert "1 other person is invited and not named here." in content
+
+
+def test_the_facilitator_reads_the_trajectory_of_rounds_they_record_before_sharing(
+    facilitator_client, pack_world
+):
+    SessionRecord.objects.filter(summary__startswith="Both delegations").update(
+        state=SessionRecord.State.DRAFT
+    )
+    content = facilitator_client.get(
+        reverse("session_briefing", args=[pack_world.pk])
+    ).content.decode()
+    assert "Convergence" in content
+    # The summary not shared yet is no shared summary: the pack says so.
+    assert "No summary of it has been shared." in content
