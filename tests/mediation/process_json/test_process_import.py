@@ -14,6 +14,8 @@ from mediation.models import DialogueProcess, DialogueSession, Participant
 from mediation.process_json.selectors import process_document
 from mediation.process_json.services import ImportRefused, process_import
 
+MISSING = "00000000-0000-4000-8000-000000000001"
+
 
 def without_time(document: dict) -> dict:
     return {key: value for key, value in document.items() if key != "exported_at"}
@@ -27,11 +29,13 @@ def document(organizer_client, full_process):
 
 def row_counts() -> dict:
     from django.apps import apps
+    from django.contrib.auth import get_user_model
 
-    return {
+    counts = {
         model.__name__: model.objects.count()
         for model in apps.get_app_config("mediation").get_models()
     }
+    return {**counts, "users": get_user_model().objects.count()}
 
 
 @pytest.mark.django_db(transaction=True)
@@ -159,3 +163,20 @@ def test_a_file_that_is_not_json_is_refused(tmp_path):
     file.write_text("{ not json", encoding="utf-8")
     with pytest.raises(CommandError, match="is not JSON"):
         call_command("import_process", str(file))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_row_the_database_refuses_half_way_leaves_nothing_behind(document, monkeypatch):
+    """Past the checks (here switched off), a refusal of the database while writing rolls
+    back every row already written."""
+    from mediation.process_json import validation
+
+    call_command("flush", interactive=False, verbosity=0)
+    before = row_counts()
+    monkeypatch.setattr(validation, "check_rules", lambda rows: [])
+    twice = damaged(
+        document, lambda d: d["invitations"].append({**d["invitations"][0], "id": str(MISSING)})
+    )
+    problems = refused(twice)
+    assert len(problems) == 1 and problems[0].startswith("the database refused a row: ")
+    assert row_counts() == before
