@@ -121,6 +121,16 @@ def export_read(user, session: DialogueSession) -> None:
     _log(user=user, kind=ReadEvent.Kind.EXPORT, obj=session, process_id=session.process_id)
 
 
+def briefing_read(user, session: DialogueSession) -> None:
+    """Someone read a session's briefing pack (its page or its PDF)."""
+    _log(user=user, kind=ReadEvent.Kind.BRIEFING, obj=session, process_id=session.process_id)
+
+
+def process_export_read(user, process) -> None:
+    """An organizer downloaded a whole process as JSON."""
+    _log(user=user, kind=ReadEvent.Kind.EXPORT, obj=process, process_id=process.pk)
+
+
 def read_audit_export_read(user) -> None:
     """A superuser downloaded the read audit itself. Filed under no process (only
     superusers see those), and named without the filters used: a search term may be a

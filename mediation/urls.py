@@ -4,9 +4,11 @@ from django.urls import path
 
 from accounts.views import profile
 from config import health
+from mediation.briefing import views as briefing
 from mediation.notifications import views as notifications
 from mediation.people import views as consents
 from mediation.portal.views import calendar, portal
+from mediation.process_json import views as process_json
 from mediation.records.views import actions, records
 from mediation.sessions.views import (
     agenda,
@@ -25,6 +27,11 @@ urlpatterns = [
     path("health/", health.health, name="health"),
     path("processes/", processes.process_list, name="process_list"),
     path("processes/<uuid:process_id>/", processes.process_detail, name="process_detail"),
+    path(
+        "processes/<uuid:process_id>/export.json",
+        process_json.process_export,
+        name="process_export",
+    ),
     path("sessions/<uuid:session_id>/", sessions.session_detail, name="session_detail"),
     # The session record and what follows from it (facilitator workspace).
     path(
@@ -67,6 +74,16 @@ urlpatterns = [
         "sessions/<uuid:session_id>/attendance.csv",
         exports.session_attendance_export,
         name="session_attendance_export",
+    ),
+    path(
+        "sessions/<uuid:session_id>/briefing/",
+        briefing.session_briefing,
+        name="session_briefing",
+    ),
+    path(
+        "sessions/<uuid:session_id>/briefing.pdf",
+        briefing.session_briefing_pdf,
+        name="session_briefing_pdf",
     ),
     path("consents/", consents.my_consents, name="my_consents"),
     path("consents/change/", consents.my_consents_change, name="my_consents_change"),

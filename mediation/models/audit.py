@@ -26,6 +26,7 @@ class ReadEvent(models.Model):
         IDENTITY = "identity", _("Saw protected identities")
         EXPORT = "export", _("Downloaded an export")
         HISTORY = "history", _("Read change history")
+        BRIEFING = "briefing", _("Read a briefing pack")
 
     id = models.BigAutoField(primary_key=True)
     at = models.DateTimeField(_("first read"), default=timezone.now, db_index=True)

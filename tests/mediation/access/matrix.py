@@ -11,6 +11,8 @@ import uuid
 
 from django.urls import reverse
 
+from .matrix_exports import EXPORT_ROWS
+
 MISSING = uuid.UUID("00000000-0000-4000-8000-000000000000")
 EDITORS = {"organizer": 200, "facilitator": 200, "participant": 403, "stranger": 404}
 OTHERS_ONLY = {"organizer": 200, "facilitator": 404, "participant": 404, "stranger": 404}
@@ -345,6 +347,9 @@ MATRIX += [
         {"organizer": 200, "facilitator": 404, "participant": 404, "stranger": 404},
     ),
 ]
+
+# Briefing packs and whole-process exports (matrix_exports.py).
+MATRIX += EXPORT_ROWS
 
 PERSONAS = [
     "organizer",

@@ -1,0 +1,60 @@
+"""`manage.py import_process FILE`: restore a process from its JSON export.
+
+Everything is checked before anything is written; any problem, and the command lists them
+all and writes nothing (exit status 1). `--check` only checks.
+"""
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from mediation.process_json import services
+from mediation.process_json.validation import check
+
+
+class Command(BaseCommand):
+    help = "Restore a dialogue process from its JSON export (all of it, or nothing)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="the .json file of /processes/<id>/export.json")
+        parser.add_argument(
+            "--check",
+            action="store_true",
+            dest="check_only",
+            help="check the file only; write nothing",
+        )
+
+    def handle(self, *args, file, check_only: bool = False, **options):
+        try:
+            document = json.loads(Path(file).read_text(encoding="utf-8"))
+        except OSError as error:
+            raise CommandError(f"Cannot read {file}: {error.strerror}") from None
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            raise CommandError(f"{file} is not JSON: {error}") from None
+        if check_only:
+            return self._check_only(document)
+        try:
+            report = services.process_import(document=document)
+        except services.ImportRefused as refused:
+            self._refuse(refused.problems)
+        self.stdout.write(f"Restored “{report.title}” ({report.process_id}):")
+        for section, count in report.counts.items():
+            self.stdout.write(f"  {section}: {count}")
+        if report.accounts_created:
+            self.stdout.write(
+                f"{len(report.accounts_created)} account(s) created without a password "
+                f"({', '.join(report.accounts_created)}): set one with the password reset "
+                "or `manage.py changepassword USERNAME`."
+            )
+
+    def _check_only(self, document) -> None:
+        plan = check(document)
+        if not plan.ok:
+            self._refuse(plan.problems)
+        self.stdout.write("The file is valid (ids already in the database are not checked).")
+
+    def _refuse(self, problems: list[str]) -> None:
+        for problem in problems:
+            self.stderr.write(f"  {problem}")
+        raise CommandError(f"{len(problems)} problem(s) found; nothing was written.")

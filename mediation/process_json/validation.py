@@ -1,0 +1,242 @@
+"""Every problem of a process document, found before anything is written.
+
+`check(document)` reads the whole document and returns a `Plan`: the unsaved rows it
+would write, and the list of problems (each naming where it is: `sessions[2].starts_at`).
+An import writes only a plan without problems. What is checked:
+
+- the schema version, then every section and key the schema names (and no other key);
+- every id a UUID, no id twice in a section, no username twice;
+- every link pointing at a row of the document (of the right section), every account at a
+  user of the document;
+- every value as the model's field takes it (choices, lengths, dates with their offset),
+  and the model's own constraints (a session ends after it starts, a protected person has
+  a pseudonym...), and the rules of the product a document could break (an agenda item's
+  lead and an action's owner are invited to its session; one record per session);
+- no id and no username already in the database.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+
+from .rules import check_rules
+from .schema import (
+    OPTIONAL_LINKS,
+    PROCESS,
+    PROCESS_SECTION,
+    SCHEMA_VERSION,
+    SECTIONS,
+    USER_FIELDS,
+    USERS,
+    Section,
+)
+
+
+@dataclass
+class Plan:
+    problems: list[str] = field(default_factory=list)
+    users: list[dict] = field(default_factory=list)
+    # Section name -> [(unsaved instance, its row)], in the order they are written.
+    rows: dict[str, list] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _messages(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+def _is_uuid(value) -> bool:
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return isinstance(value, str)
+
+
+class _Checker:
+    def __init__(self, document: dict):
+        self.document = document
+        self.plan = Plan()
+        self.ids: dict[str, set[str]] = {}
+        self.usernames: set[str] = set()
+
+    def problem(self, where: str, text: str) -> None:
+        self.plan.problems.append(f"{where}: {text}")
+
+    # --- Shape ------------------------------------------------------------------------------
+
+    def rows_of(self, name: str) -> list:
+        rows = self.document.get(name)
+        if name == PROCESS:
+            if not isinstance(rows, dict):
+                self.problem(name, "missing, or not an object")
+                return []
+            return [rows]
+        if not isinstance(rows, list):
+            self.problem(name, "missing, or not a list")
+            return []
+        return rows
+
+    def keys_of(self, where: str, row, expected: tuple[str, ...]) -> bool:
+        if not isinstance(row, dict):
+            self.problem(where, "not an object")
+            return False
+        missing = [key for key in expected if key not in row]
+        unknown = sorted(set(row) - set(expected))
+        if missing:
+            self.problem(where, f"missing key(s): {', '.join(missing)}")
+        if unknown:
+            self.problem(where, f"unknown key(s): {', '.join(unknown)}")
+        return not missing
+
+    # --- Users ------------------------------------------------------------------------------
+
+    def users(self) -> None:
+        User = get_user_model()
+        for index, row in enumerate(self.rows_of(USERS)):
+            where = f"{USERS}[{index}]"
+            if not self.keys_of(where, row, USER_FIELDS):
+                continue
+            username = row["username"]
+            if not isinstance(username, str) or not username:
+                self.problem(f"{where}.username", "must be a non-empty text")
+                continue
+            if username in self.usernames:
+                self.problem(f"{where}.username", f"“{username}” appears twice")
+                continue
+            self.usernames.add(username)
+            user = User(**{key: row[key] for key in USER_FIELDS if key != "organizer"})
+            try:
+                user.clean_fields(exclude=["password"])
+            except ValidationError as error:
+                for name, errors in error.message_dict.items():
+                    self.problem(f"{where}.{name}", " ".join(errors))
+            if not isinstance(row["organizer"], bool):
+                self.problem(f"{where}.organizer", "must be true or false")
+            self.plan.users.append(row)
+
+    # --- Ids --------------------------------------------------------------------------------
+
+    def collect_ids(self, section: Section) -> list:
+        """The section's rows with a usable id (each id once); notes the others."""
+        good, seen = [], set()
+        for index, row in enumerate(self.rows_of(section.name)):
+            where = f"{section.name}[{index}]" if section.name != PROCESS else PROCESS
+            if not self.keys_of(where, row, section.keys):
+                continue
+            if not _is_uuid(row["id"]):
+                self.problem(f"{where}.id", "not a UUID")
+                continue
+            key = str(uuid.UUID(row["id"]))
+            if key in seen:
+                self.problem(f"{where}.id", f"{key} appears twice in {section.name}")
+                continue
+            seen.add(key)
+            good.append((where, row))
+        self.ids[section.name] = seen
+        return good
+
+    # --- Values and links -------------------------------------------------------------------
+
+    def build(self, section: Section, where: str, row: dict, process_id):
+        model = section.model
+        instance = model(pk=uuid.UUID(row["id"]))
+        ok = True
+        for name in section.fields:
+            model_field = model._meta.get_field(name)
+            try:
+                value = model_field.to_python(row[name])
+            except ValidationError as error:
+                self.problem(f"{where}.{name}", _messages(error))
+                ok = False
+                continue
+            if isinstance(value, datetime) and value.tzinfo is None:
+                self.problem(f"{where}.{name}", "a time needs its offset (+00:00)")
+                ok = False
+            setattr(instance, name, value)
+        for name, target in section.links.items():
+            value = row[name]
+            if value is None:
+                if (section.name, name) not in OPTIONAL_LINKS:
+                    self.problem(f"{where}.{name}", "required")
+                    ok = False
+                continue
+            if not _is_uuid(value) or str(uuid.UUID(value)) not in self.ids.get(target, ()):
+                self.problem(f"{where}.{name}", f"{value!r} is no row of {target}")
+                ok = False
+                continue
+            setattr(instance, f"{name}_id", uuid.UUID(value))
+        for name in section.accounts:
+            if row[name] is not None and row[name] not in self.usernames:
+                self.problem(f"{where}.{name}", f"{row[name]!r} is no user of the document")
+                ok = False
+        for name in section.account_lists:
+            names = row[name]
+            if not isinstance(names, list) or any(n not in self.usernames for n in names):
+                self.problem(f"{where}.{name}", "must list usernames of the document's users")
+                ok = False
+        if section.in_process and process_id is not None:
+            instance.process_id = process_id
+        if ok:
+            self.validate_instance(instance, section, where)
+        return instance if ok else None
+
+    def validate_instance(self, instance, section: Section, where: str) -> None:
+        plain = set(section.fields)
+        skipped = [f.name for f in section.model._meta.fields if f.name not in plain]
+        try:
+            instance.clean_fields(exclude=skipped)
+        except ValidationError as error:
+            for name, errors in error.message_dict.items():
+                self.problem(f"{where}.{name}", " ".join(errors))
+        try:
+            # Check constraints only: unique ones are checked across the document below.
+            for constraint in section.model._meta.constraints:
+                if not hasattr(constraint, "fields"):
+                    constraint.validate(section.model, instance)
+        except ValidationError as error:
+            self.problem(where, _messages(error))
+
+    # --- The whole document -----------------------------------------------------------------
+
+    def run(self) -> Plan:
+        version = self.document.get("schema_version")
+        if version != SCHEMA_VERSION:
+            self.problem(
+                "schema_version",
+                f"{version!r} is not a version this product reads (it reads {SCHEMA_VERSION})",
+            )
+            return self.plan
+        self.users()
+        process_rows = self.collect_ids(PROCESS_SECTION)
+        checked = [(PROCESS_SECTION, process_rows)]
+        checked += [(section, self.collect_ids(section)) for section in SECTIONS]
+        process_id = uuid.UUID(process_rows[0][1]["id"]) if process_rows else None
+        for section, rows in checked:
+            built = []
+            for where, row in rows:
+                instance = self.build(section, where, row, process_id)
+                if instance is not None:
+                    built.append((instance, row))
+            self.plan.rows[section.name] = built
+        if self.plan.ok:
+            for where, text in check_rules(self.plan.rows):
+                self.problem(where, text)
+        return self.plan
+
+
+def check(document) -> Plan:
+    """The plan of an import of `document`, with every problem found (none: it may be
+    written). Problems of ids already in the database are added by the service, which
+    asks the database."""
+    if not isinstance(document, dict):
+        return Plan(problems=["the document: not a JSON object"])
+    return _Checker(document).run()
