@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mediation', '0014_calendar_revisions_and_reminders'),
+        ('mediation', '0016_process_balance_ratio'),
     ]
 
     operations = [
