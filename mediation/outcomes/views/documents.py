@@ -87,7 +87,11 @@ def _detail_context(request, can, clear_form=None) -> dict:
         context |= {
             "sides": sides,
             "findings": findings,
-            "highlighted": attribution.highlight(selectors.checked_text(version), findings) if findings else "",
+            "highlighted": (
+                attribution.highlight(selectors.checked_text(version), findings)
+                if findings
+                else ""
+            ),
             "all_cleared": bool(sides) and all(row.cleared for row in sides),
             "clear_form": clear_form
             or ClearanceForm(
