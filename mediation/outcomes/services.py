@@ -54,6 +54,8 @@ def outcome_document_create(
     cited_sessions=(),
     cited_topics=(),
     seed: bool = False,
+    to_sessions=(),
+    to_contacts=(),
 ) -> tuple[OutcomeDocument, bool]:
     """A new draft with its first version; (document, created). The same form sent twice
     creates one. With `seed`, the text starts from the cited sessions' records."""
@@ -62,6 +64,8 @@ def outcome_document_create(
         return OutcomeDocument.objects.get(pk=pk), False
     _same_process(process, cited_sessions, "cited_sessions")
     _same_process(process, cited_topics, "cited_topics")
+    _same_process(process, to_sessions, "to_sessions")
+    _same_process(process, to_contacts, "to_contacts")
     if seed:
         seeded = selectors.seeded_text(user, process, cited_sessions, cited_topics)
         body = "\n\n".join(part for part in (body.strip(), seeded) if part)
@@ -70,6 +74,8 @@ def outcome_document_create(
     )
     document.cited_sessions.set(cited_sessions)
     document.cited_topics.set(cited_topics)
+    document.to_sessions.set(to_sessions)
+    document.to_contacts.set(to_contacts)
     OutcomeVersion.objects.create(
         document=document,
         number=1,
