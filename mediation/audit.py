@@ -150,3 +150,8 @@ def contact_identity_read(user, contact) -> None:
         },
         names={"object_label": str(contact)[:200]},
     )
+
+
+def outcome_export_read(user, document) -> None:
+    """Someone downloaded an outcome document (its PDF)."""
+    _log(user=user, kind=ReadEvent.Kind.EXPORT, obj=document, process_id=document.process_id)

@@ -37,6 +37,7 @@ urlpatterns = [
         outcomes.outcome_versions,
         name="outcome_versions",
     ),
+    path("outcomes/<uuid:document_id>/pdf/", outcomes.outcome_pdf, name="outcome_pdf"),
     path("outcomes/<uuid:document_id>/clear/", outcomes.outcome_clear, name="outcome_clear"),
     path("outcomes/<uuid:document_id>/release/", outcomes.outcome_release, name="outcome_release"),
     path("processes/<uuid:process_id>/transfer/", transfer.transfer_log, name="transfer_log"),

@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from mediation import access
+from mediation import access, audit
 from mediation.errors import Refusal, add_service_errors
 from mediation.records import attribution
 from mediation.records.markdown import render_markdown
 
-from .. import selectors, services
+from .. import pdf, selectors, services
 from ..forms import ClearanceForm, OutcomeDocumentCreateForm, OutcomeDocumentReviseForm
 
 
@@ -244,3 +244,22 @@ def outcome_release(request, document_id: UUID) -> HttpResponse:
     else:
         messages.success(request, _("The document is released to its distribution list."))
     return redirect(reverse("outcome_detail", args=[can.document.pk]) + "#clearance")
+
+
+@require_GET
+@login_required
+@never_cache
+def outcome_pdf(request, document_id: UUID) -> HttpResponse:
+    """A released document as PDF, for whoever may read it (a draft has none)."""
+    can = access.open_outcome(request.user, document_id)
+    if not can.document.is_released:
+        raise Http404
+    document = selectors.document_page(can.document)
+    version = selectors.current_version(document)
+    content = pdf.document_pdf(
+        document=document, version=version, body=render_markdown(version.body)
+    )
+    audit.outcome_export_read(request.user, document)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="outcome-{document.pk}.pdf"'
+    return response
