@@ -54,7 +54,7 @@ def test_drafting_clearing_releasing_and_briefing(back_channel, login, page, liv
     assert not OutcomeDocument.objects.get().clearances.exists()
 
     page.get_by_role("link", name="Write a new version").click()
-    body = page.get_by_label("Text", exact=True)
+    body = page.locator("#id_body")
     body.fill(body.input_value().replace("Lee proposed", "A participant suggested"))
     page.get_by_label("What changed").fill("No names")
     page.get_by_role("button", name="Save the new version").click()
@@ -77,7 +77,7 @@ def test_drafting_clearing_releasing_and_briefing(back_channel, login, page, liv
     page.get_by_label("Institution").fill("Department of State")
     page.get_by_role("button", name="Add the contact").click()
     expect(page.get_by_text("The contact is added.")).to_be_visible()
-    page.get_by_label("Date", exact=True).fill("2026-03-02")
+    page.locator("#id_briefed_on").fill("2026-03-02")
     page.get_by_label("Who briefed").fill("The convenors")
     page.get_by_label("Daniel Reyes · Department of State").check()
     page.get_by_label("Channel").select_option(label="Meeting")
