@@ -11,6 +11,9 @@ the scoping functions and object getters here.
 - A participant is a user linked to a `Participant`; they see only the sessions they are
   invited to, and never a process page.
 
+Outcome documents and the transfer log: outcomes.py (the team sees all, a participant the
+released documents given to them).
+
 A stranger to an object gets a 404 identical to a missing object; a member of it without
 the right gets a 403. Archived processes and sessions drop out of every page (a 404, as if
 missing) and stay in the admin, where organizers can bring them back.
