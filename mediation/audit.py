@@ -145,3 +145,23 @@ def read_audit_export_read(user) -> None:
         },
         names={"object_label": capfirst(ReadEvent._meta.verbose_name_plural)},
     )
+
+
+def contact_identity_read(user, contact) -> None:
+    """A page showed a protected official contact's real name. Named in the audit by
+    pseudonym and institution (the contact's `str`), never by the name."""
+    _count(
+        user=user,
+        key={
+            "kind": ReadEvent.Kind.IDENTITY,
+            "process_id": contact.process_id,
+            "object_type": contact._meta.label_lower,
+            "object_id": contact.pk,
+        },
+        names={"object_label": str(contact)[:200]},
+    )
+
+
+def outcome_export_read(user, document) -> None:
+    """Someone downloaded an outcome document (its PDF)."""
+    _log(user=user, kind=ReadEvent.Kind.EXPORT, obj=document, process_id=document.process_id)

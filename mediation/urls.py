@@ -6,6 +6,8 @@ from accounts.views import profile
 from config import health
 from mediation.briefing import views as briefing
 from mediation.notifications import views as notifications
+from mediation.outcomes.views import documents as outcomes
+from mediation.outcomes.views import transfer
 from mediation.people import views as consents
 from mediation.portal.views import calendar, portal
 from mediation.process_json import views as process_json
@@ -33,6 +35,39 @@ urlpatterns = [
         name="process_export",
     ),
     path("sessions/<uuid:session_id>/", sessions.session_detail, name="session_detail"),
+    # Outcome documents and the transfer log of a process.
+    path("processes/<uuid:process_id>/outcomes/", outcomes.outcome_list, name="outcome_list"),
+    path("outcomes/<uuid:document_id>/", outcomes.outcome_detail, name="outcome_detail"),
+    path("outcomes/<uuid:document_id>/edit/", outcomes.outcome_edit, name="outcome_edit"),
+    path(
+        "outcomes/<uuid:document_id>/versions/",
+        outcomes.outcome_versions,
+        name="outcome_versions",
+    ),
+    path("outcomes/<uuid:document_id>/pdf/", outcomes.outcome_pdf, name="outcome_pdf"),
+    path("outcomes/<uuid:document_id>/clear/", outcomes.outcome_clear, name="outcome_clear"),
+    path("outcomes/<uuid:document_id>/release/", outcomes.outcome_release, name="outcome_release"),
+    path("processes/<uuid:process_id>/transfer/", transfer.transfer_log, name="transfer_log"),
+    path(
+        "processes/<uuid:process_id>/transfer/contacts/",
+        transfer.transfer_contact_add,
+        name="transfer_contact_add",
+    ),
+    path(
+        "processes/<uuid:process_id>/transfer/contacts/<uuid:contact_id>/",
+        transfer.transfer_contact_detail,
+        name="transfer_contact_detail",
+    ),
+    path(
+        "processes/<uuid:process_id>/transfer/briefings/",
+        transfer.transfer_briefing_add,
+        name="transfer_briefing_add",
+    ),
+    path(
+        "processes/<uuid:process_id>/transfer/briefings/<uuid:briefing_id>/",
+        transfer.transfer_briefing_feedback,
+        name="transfer_briefing_feedback",
+    ),
     # The session record and what follows from it (facilitator workspace).
     path(
         "sessions/<uuid:session_id>/record/",

@@ -11,6 +11,9 @@ the scoping functions and object getters here.
 - A participant is a user linked to a `Participant`; they see only the sessions they are
   invited to, and never a process page.
 
+Outcome documents and the transfer log: outcomes.py (the team sees all, a participant the
+released documents given to them).
+
 A stranger to an object gets a 404 identical to a missing object; a member of it without
 the right gets a 403. Archived processes and sessions drop out of every page (a 404, as if
 missing) and stay in the admin, where organizers can bring them back.
@@ -30,6 +33,16 @@ from .devices import (
     can_reset_devices,
     processes_involving,
     users_whose_devices_may_be_reset_by,
+)
+from .outcomes import (
+    DocumentAccess,
+    OutcomeAccess,
+    get_briefing,
+    get_contact,
+    open_outcome,
+    open_outcomes,
+    open_transfer_log,
+    outcomes_visible_to,
 )
 from .people import (
     audit_process_of,
@@ -72,6 +85,8 @@ from .sessions import (
 __all__ = [
     "ORGANIZERS_GROUP",
     "AnyUser",
+    "DocumentAccess",
+    "OutcomeAccess",
     "SessionAccess",
     "accounts_resettable_by",
     "actions_owned_by",
@@ -82,12 +97,18 @@ __all__ = [
     "can_change_identity",
     "can_edit_session",
     "can_reset_devices",
+    "get_briefing",
+    "get_contact",
     "get_own_action",
     "get_own_invitation",
     "get_process",
     "get_process_taken_part_in",
     "is_organizer",
+    "open_outcome",
+    "open_outcomes",
     "open_session",
+    "open_transfer_log",
+    "outcomes_visible_to",
     "participant_of",
     "participants_found_exactly",
     "participants_identified_to",

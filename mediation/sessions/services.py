@@ -20,6 +20,7 @@ from mediation.models import (
     Side,
     Topic,
 )
+from mediation.outcomes import transfer
 from mediation.people import services as people_services
 
 from . import selectors
@@ -139,6 +140,10 @@ def session_plan_next_round(
         id=pk,
         public_title=session.public_title,
     )
+    # What came back from officials on a topic is offered beside it (the team reads the
+    # transfer log); a topic at agreement returns to the agenda when something came back.
+    feedback = {found.topic.pk: found for found in transfer.feedback_by_topic(process)}
+    topics = access.topics_visible_to(user, process).order_by("title")
     items = [
         AgendaItem(
             session=copy,
@@ -146,12 +151,10 @@ def session_plan_next_round(
             title=topic.title,
             topic=topic,
             duration_minutes=NEXT_ROUND_TOPIC_MINUTES,
-            notes=_("Where it stands: %(status)s.") % {"status": topic.get_status_display()},
+            notes=_next_round_notes(topic, feedback.get(topic.pk)),
         )
         for position, topic in enumerate(
-            access.topics_visible_to(user, process)
-            .exclude(status=Topic.Status.AGREEMENT)
-            .order_by("title"),
+            (t for t in topics if t.status != Topic.Status.AGREEMENT or t.pk in feedback),
             start=1,
         )
     ]
@@ -169,6 +172,13 @@ def session_plan_next_round(
     bulk_create_with_history(items, AgendaItem, default_user=user)
     _invitations_copy(session=session, copy=copy, user=user)
     return copy, True
+
+
+def _next_round_notes(topic: Topic, feedback) -> str:
+    notes = _("Where it stands: %(status)s.") % {"status": topic.get_status_display()}
+    if feedback is not None:
+        notes += "\n\n" + _("What came back from officials:") + "\n" + feedback.as_notes()
+    return notes
 
 
 @transaction.atomic

@@ -37,8 +37,14 @@ def _two_factor_on(settings, _two_factor_off):
 
 
 @pytest.fixture
-def world(session, other_session, process, personas):
-    return {"session": session, "other_session": other_session, "process": process, **personas}
+def world(session, other_session, process, personas, foreign_process):
+    return {
+        "session": session,
+        "other_session": other_session,
+        "process": process,
+        "foreign_process": foreign_process,
+        **personas,
+    }
 
 
 def _device(user) -> TOTPDevice:

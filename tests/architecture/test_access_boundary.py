@@ -177,7 +177,15 @@ def _choice_fields(model_admin, request, obj=None):
 
 
 # Admins with no add form for an organizer (read-only, or superusers only): no pickers.
-NO_ADD_FORM = {"ReadEvent", "SessionRecord", "TwoFactorAccount"}
+NO_ADD_FORM = {
+    "ReadEvent",
+    "SessionRecord",
+    "TwoFactorAccount",
+    # Written only through their pages (mediation/outcomes/): shown read-only.
+    "Briefing",
+    "OfficialContact",
+    "OutcomeDocument",
+}
 
 
 def test_the_admins_left_out_of_the_picker_check_add_nothing(other_organizer):

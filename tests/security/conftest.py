@@ -26,6 +26,11 @@ from tests.factories import (
     SideFactory,
     TopicFactory,
 )
+from tests.mediation.outcomes.factories import (
+    BriefingFactory,
+    OfficialContactFactory,
+    OutcomeDocumentFactory,
+)
 from tests.personas import client_for, client_with, make_cast, rows_for_the_module
 
 from .walker import WORLD_LABELS
@@ -55,6 +60,14 @@ def _objects_of(session, participant):
         "mediation.ProcessMember": ProcessMemberFactory(
             process=process, participant=participant, side=side
         ),
+    }
+    contact = OfficialContactFactory(process=process, identity_protected=True, pseudonym="Envoy")
+    document = OutcomeDocumentFactory(process=process)
+    document.cited_sessions.add(session)
+    objects |= {
+        "mediation.OutcomeDocument": document,
+        "mediation.OfficialContact": contact,
+        "mediation.Briefing": BriefingFactory(process=process, contacts=[contact], topics=[topic]),
     }
     assert set(objects) == WORLD_LABELS, "keep walker.WORLD_LABELS in step with the world"
     return objects

@@ -60,6 +60,10 @@ READ_ONLY_ADMINS = {
     "mediation.ReadEvent",
     "mediation.SessionRecord",
     "mediation.TwoFactorAccount",
+    # Outcomes are written through their pages (mediation/outcomes/), attacked there.
+    "mediation.Briefing",
+    "mediation.OfficialContact",
+    "mediation.OutcomeDocument",
 }
 ADMIN_MODELS = sorted(
     model._meta.label

@@ -46,6 +46,9 @@ PARAM_MODELS = {
     "consent": "mediation.Consent",
     "topic": "mediation.Topic",
     "side": "mediation.Side",
+    "document": "mediation.OutcomeDocument",
+    "contact": "mediation.OfficialContact",
+    "briefing": "mediation.Briefing",
 }
 # The objects the test world (conftest.py) holds on each side, "own" and "foreign": one of
 # each kind. A model not listed here has no object in the world to try.
@@ -63,6 +66,9 @@ WORLD_LABELS = frozenset(
         "mediation.Participant",
         "mediation.Consent",
         "mediation.ProcessMember",
+        "mediation.OutcomeDocument",
+        "mediation.OfficialContact",
+        "mediation.Briefing",
     }
 )
 # Models an organizer may reach across processes. None: even the people roster is seen

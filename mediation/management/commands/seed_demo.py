@@ -40,6 +40,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from mediation import submissions
 from mediation.demo import back_channel, river_valley
+from mediation.demo import outcomes as demo_outcomes
 from mediation.demo.logins import (
     DEMO_2FA_USERS,
     DEMO_DEVICE_NAME,
@@ -88,6 +89,7 @@ class Command(BaseCommand):
         users = {login.username: self.login(login, password, group) for login in LOGINS}
         for plan in PROCESSES:
             self.process(plan, users)
+        demo_outcomes.seed(users)
         self.authenticators(users)
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in as:"))
         for login in LOGINS:

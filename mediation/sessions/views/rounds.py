@@ -16,6 +16,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from mediation import access
 from mediation.fragments import render_region
+from mediation.outcomes import transfer
 
 from .. import services
 from ..forms import PlanNextSessionForm
@@ -52,5 +53,12 @@ def session_plan_next(request, session_id: UUID) -> HttpResponse:
     else:
         form = PlanNextSessionForm(session=session)
     return render_region(
-        request, "mediation/plan_next.html", "plan-next", {"session": session, "form": form}
+        request,
+        "mediation/plan_next.html",
+        "plan-next",
+        {
+            "session": session,
+            "form": form,
+            "feedback": transfer.feedback_by_topic(session.process),
+        },
     )

@@ -30,5 +30,6 @@ def world(module_cast, db):
         "session": cast["session"],
         "other_session": cast["other_session"],
         "process": cast["process"],
+        "foreign_process": cast["foreign_process"],
         **{name: cast[name] for name in PERSONAS},
     }

@@ -12,6 +12,7 @@ import uuid
 from django.urls import reverse
 
 from .matrix_exports import EXPORT_ROWS
+from .matrix_outcomes import OUTCOME_ROWS
 
 MISSING = uuid.UUID("00000000-0000-4000-8000-000000000000")
 EDITORS = {"organizer": 200, "facilitator": 200, "participant": 403, "stranger": 404}
@@ -350,6 +351,8 @@ MATRIX += [
 
 # Briefing packs and whole-process exports (matrix_exports.py).
 MATRIX += EXPORT_ROWS
+# Outcome documents and the transfer log: their rows in matrix_outcomes.py.
+MATRIX += OUTCOME_ROWS
 
 PERSONAS = [
     "organizer",

@@ -23,6 +23,12 @@ FORM_PAGES = {
     "record lock confirmation of another session",
     "plan the next session",
     "plan after another session",
+    "outcomes of the process",
+    "outcomes of a missing process",
+    "outcomes of another process",
+    "new version of an outcome document",
+    "briefing feedback",
+    "briefing of another process",
 }
 READ_ONLY_PAGES = [row for row in MATRIX if row[0] not in FORM_PAGES]
 

@@ -95,6 +95,46 @@ WRITES = [
 ]
 
 
+# Outcome documents and the transfer log: an empty POST is a form error (200) for the team,
+# or a refused release (302 with a message).
+
+
+def _document_url(name, **kwargs):
+    def url(w):
+        from tests.mediation.outcomes.factories import OutcomeDocumentFactory
+
+        return reverse(name, args=[OutcomeDocumentFactory(process=w["process"], **kwargs).pk])
+
+    return url
+
+
+def _process_url(name):
+    return lambda w: reverse(name, args=[w["process"].pk])
+
+
+def _feedback_url(w):
+    from tests.mediation.outcomes.factories import BriefingFactory
+
+    briefing = BriefingFactory(process=w["process"])
+    return reverse("transfer_briefing_feedback", args=[w["process"].pk, briefing.pk])
+
+
+TEAM_WRITES = {"organizer": 200, "facilitator": 200, "participant": 403, "stranger": 404}
+WRITES += [
+    ("start an outcome document", _process_url("outcome_list"), TEAM_WRITES),
+    ("write a new version", _document_url("outcome_edit"), TEAM_WRITES),
+    ("clear an outcome document", _document_url("outcome_clear"), TEAM_WRITES),
+    (
+        "release an outcome document",
+        _document_url("outcome_release"),
+        {**TEAM_WRITES, "organizer": 302, "facilitator": 302},
+    ),
+    ("add an official contact", _process_url("transfer_contact_add"), TEAM_WRITES),
+    ("log a briefing", _process_url("transfer_briefing_add"), TEAM_WRITES),
+    ("record what came back", _feedback_url, TEAM_WRITES),
+]
+
+
 # --- Pages that take both GET and POST, and POST-only URLs (security issue) ---------------
 # REQUIRE_2FA is off here (tests/conftest.py): nobody owes a code, and nobody has a device,
 # so the code page sends everyone to set one up. tests/accounts/test_two_factor.py covers
@@ -152,6 +192,9 @@ FORM_PAGE_WRITES = {
     "plan next session",
     "lock record",
     "lock record of another session",
+    "start an outcome document",
+    "write a new version",
+    "record what came back",
 }
 POST_ONLY = [row for row in WRITES if row[0] not in FORM_PAGE_WRITES]
 

@@ -1,0 +1,1 @@
+"""Outcome documents and the transfer log: what a process produced and what reached officials."""
