@@ -40,6 +40,7 @@ from .people import (
     participants_invitable_to,
     participants_visible_to,
     processes_of,
+    processes_of_people_administered_by,
     team_accounts_visible_to,
 )
 from .portal import (
@@ -97,6 +98,7 @@ __all__ = [
     "processes_administered_by",
     "processes_involving",
     "processes_of",
+    "processes_of_people_administered_by",
     "processes_taken_part_in",
     "processes_visible_to",
     "read_events_visible_to",
