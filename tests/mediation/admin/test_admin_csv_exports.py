@@ -7,6 +7,8 @@ import csv
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from mediation.admin.exports import PeopleNames
 from mediation.models import ActionItem, DialogueSession, Invitation, Participant, ReadEvent
@@ -136,3 +138,25 @@ def test_someone_not_cleared_reads_a_protected_person_by_pseudonym(
     InvitationFactory(session=session, participant=person)
     assert PeopleNames(organizer, [person]).name(person) == "Hidden Name"
     assert PeopleNames(other_organizer, [person]).name(person) == "K"
+
+
+@pytest.mark.parametrize(
+    "model", [Participant, DialogueSession, Invitation, ActionItem], ids=lambda m: m.__name__
+)
+def test_the_query_count_does_not_grow_with_the_rows(
+    admin_client_, django_assert_num_queries, session, process, model
+):
+    def make(count):
+        for _ in range(count):
+            other = DialogueSessionFactory(process=process)
+            person = ParticipantFactory(identity_protected=True, pseudonym="P")
+            InvitationFactory(session=other, participant=person)
+            ActionItemFactory(session=other, owner=person)
+
+    make(2)
+    _rows(_select_all(admin_client_, model))
+    with CaptureQueriesContext(connection) as small:
+        _rows(_select_all(admin_client_, model))
+    make(12)
+    with django_assert_num_queries(len(small.captured_queries)):
+        _rows(_select_all(admin_client_, model))
