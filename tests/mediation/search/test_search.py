@@ -271,3 +271,31 @@ def test_the_query_count_does_not_grow_with_the_rows(
     make(2, 15)
     with django_assert_num_queries(len(small.captured_queries)):
         client.get(URL, {"q": "harbour"})
+
+
+def test_archived_sessions_drop_out_as_from_every_page(organizer, session):
+    from django.utils import timezone
+
+    session.title = "Archived harbour round"
+    session.archived_at = timezone.now()
+    session.save()
+    assert titles(organizer, "archived harbour") == []
+
+
+def test_a_superuser_finds_every_process(db, foreign_session, process):
+    from tests.factories import UserFactory
+
+    root = UserFactory(username="root", is_superuser=True, is_staff=True)
+    assert "Foreign process" in found(root, "foreign")["processes"]
+
+
+def test_a_stranger_finds_only_the_glossary(stranger, session, organizer_client):
+    assert titles(stranger, session.title) == []
+    assert [g.kind for g in selectors.search(stranger, "Montville").groups] == ["glossary"]
+
+
+def test_an_empty_query_shows_no_results_and_no_error(organizer_client):
+    for query in ("", "   ", "!!! ???"):
+        response = organizer_client.get(URL, {"q": query})
+        assert response.status_code == 200
+        assert "Nothing you may open" not in response.content.decode()
