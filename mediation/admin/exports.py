@@ -15,6 +15,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ERROR_FLAG
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
@@ -59,6 +64,7 @@ class CsvExportMixin:
     to (`csv_process_ids`)."""
 
     csv_related: tuple[str, ...] = ()
+    change_list_template = "admin/mediation/export_change_list.html"
 
     def csv_header(self) -> list[str]:
         raise NotImplementedError
@@ -77,6 +83,33 @@ class CsvExportMixin:
                 obj = getattr(obj, part)
             ids.append(getattr(obj, f"{last}_id"))
         return ids
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "export.csv",
+                self.admin_site.admin_view(self.export_view),
+                name=f"{opts.app_label}_{opts.model_name}_export",
+            ),
+            *super().get_urls(),
+        ]
+
+    def export_view(self, request):
+        """Every row the changelist shows under its current filters and search (its link
+        "Download as CSV (these filters)" carries them), through the same scoped queryset."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        opts = self.model._meta
+        changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        junk = getattr(self, "date_hierarchy_is_junk", lambda request: False)
+        try:
+            if junk(request):
+                raise IncorrectLookupParameters
+            rows = self.get_changelist_instance(request).queryset
+        except IncorrectLookupParameters:
+            return HttpResponseRedirect(f"{changelist}?{ERROR_FLAG}=1")
+        return self.export_csv(request, rows)
 
     @admin.action(description=_("Download as CSV (spreadsheet)"))
     def export_csv(self, request, queryset):

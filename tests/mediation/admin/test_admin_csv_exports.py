@@ -160,3 +160,36 @@ def test_the_query_count_does_not_grow_with_the_rows(
     make(12)
     with django_assert_num_queries(len(small.captured_queries)):
         _rows(_select_all(admin_client_, model))
+
+
+@pytest.mark.parametrize(
+    "model", [Participant, DialogueSession, Invitation, ActionItem], ids=lambda m: m.__name__
+)
+def test_the_list_links_to_its_rows_as_csv_under_its_filters(admin_client_, session, model):
+    ActionItemFactory(session=session)
+    changelist = admin_client_.get(admin_url(model, "changelist"), {"q": "zzz"})
+    assert f"{admin_url(model, 'export')}?q=zzz" in changelist.content.decode()
+    header, *rows = _rows(admin_client_.get(admin_url(model, "export"), {"q": "zzz"}))
+    assert header and rows == []
+    _header, *everything = _rows(admin_client_.get(admin_url(model, "export")))
+    assert everything
+
+
+def test_the_filtered_list_link_keeps_to_the_organizers_processes(
+    other_organizer_client, session, foreign_session
+):
+    _header, *rows = _rows(other_organizer_client.get(admin_url(DialogueSession, "export")))
+    assert [row[0] for row in rows] == ["Foreign session"]
+
+
+def test_junk_filters_send_back_to_the_list(admin_client_):
+    response = admin_client_.get(admin_url(DialogueSession, "export"), {"nope": "1"})
+    assert response.status_code == 302
+    assert response["Location"].endswith("?e=1")
+
+
+def test_only_organizers_reach_the_download(participant_client, facilitator_client):
+    for client in (participant_client, facilitator_client):
+        response = client.get(admin_url(Participant, "export"))
+        assert response.status_code == 302
+        assert "/admin/login/" in response["Location"]
