@@ -13,6 +13,7 @@ class MediationConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from mediation import signals
+        from mediation.search import text  # noqa: F401  (registers SQLite's folding)
 
         post_migrate.connect(signals.ensure_organizers_group, dispatch_uid="organizers_group")
         post_migrate.connect(

@@ -131,6 +131,26 @@ def process_export_read(user, process) -> None:
     _log(user=user, kind=ReadEvent.Kind.EXPORT, obj=process, process_id=process.pk)
 
 
+def list_export_read(user, model: type[models.Model], process_ids) -> None:
+    """An organizer downloaded rows of a list (participants, sessions...) from the admin:
+    one trace per process the rows belong to (None for rows of no process), so each
+    process's organizers see that its rows left. Named by the kind of list only: the rows
+    themselves may name protected people."""
+    label = f"{capfirst(model._meta.verbose_name_plural)} (CSV)"
+    object_id = uuid.uuid5(READ_AUDIT_ID, model._meta.label_lower)
+    for process_id in sorted(set(process_ids), key=str) or [None]:
+        _count(
+            user=user,
+            key={
+                "kind": ReadEvent.Kind.EXPORT,
+                "process_id": process_id,
+                "object_type": model._meta.label_lower,
+                "object_id": object_id,
+            },
+            names={"object_label": label[:200]},
+        )
+
+
 def read_audit_export_read(user) -> None:
     """A superuser downloaded the read audit itself. Filed under no process (only
     superusers see those), and named without the filters used: a search term may be a

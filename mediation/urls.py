@@ -12,6 +12,7 @@ from mediation.people import views as consents
 from mediation.portal.views import calendar, portal
 from mediation.process_json import views as process_json
 from mediation.records.views import actions, records
+from mediation.search import views as search
 from mediation.sessions.views import (
     agenda,
     exports,
@@ -27,6 +28,7 @@ from mediation.sessions.views import (
 urlpatterns = [
     path("", home.home, name="home"),
     path("health/", health.health, name="health"),
+    path("search/", search.search, name="search"),
     path("processes/", processes.process_list, name="process_list"),
     path("processes/<uuid:process_id>/", processes.process_detail, name="process_detail"),
     path(

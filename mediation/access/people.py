@@ -106,6 +106,19 @@ def audit_process_of(user: AnyUser, participant: Participant):
     )
 
 
+def processes_of_people_administered_by(user: AnyUser, people_ids) -> list:
+    """Ids of the processes the user organizes that any of these people are in (archived
+    ones too): what an export of them is filed under in the read audit."""
+    ties = Q()
+    for model, path in _PERSON_TIES:
+        ties |= Q(pk__in=model.objects.filter(participant_id__in=people_ids).values(f"{path}_id"))
+    return list(
+        processes_administered_by(user, include_archived=True)
+        .filter(ties)
+        .values_list("pk", flat=True)
+    )
+
+
 def participants_invitable_to(user: AnyUser, session: DialogueSession) -> QuerySet[Participant]:
     """People the user may invite to the session, minus those already invited.
 

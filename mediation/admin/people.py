@@ -32,6 +32,7 @@ from mediation.admin.base import (
     ScopedChoicesMixin,
     narrow,
 )
+from mediation.admin.exports import ParticipantCsvMixin
 from mediation.models import Consent, Participant, ProcessMember
 from mediation.people import services as people_services
 
@@ -121,7 +122,10 @@ class FindForm(forms.Form):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(ArchiveActionsMixin, ScopedChoicesMixin, AuditedHistoryAdmin):
+class ParticipantAdmin(
+    ParticipantCsvMixin, ArchiveActionsMixin, ScopedChoicesMixin, AuditedHistoryAdmin
+):
+    actions = [*ArchiveActionsMixin.actions, "export_csv"]
     list_display = [
         "shown_name",
         "category",

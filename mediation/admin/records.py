@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mediation import audit
 from mediation.admin.base import AuditedHistoryAdmin, ProcessScopedAdmin, ReadOnlyMixin
+from mediation.admin.exports import ActionCsvMixin
 from mediation.admin.sessions import narrow_to_session
 from mediation.models import ActionItem, SessionRecord
 
@@ -57,8 +58,9 @@ class SessionRecordAdmin(ReadOnlyMixin, AuditedHistoryAdmin, ProcessScopedAdmin)
 
 
 @admin.register(ActionItem)
-class ActionItemAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
+class ActionItemAdmin(ActionCsvMixin, AuditedHistoryAdmin, ProcessScopedAdmin):
     process_path = "session__process"
+    actions = ["export_csv"]
     list_display = ["description", "session", "owner", "due_date", "status"]
     list_filter = ["status", ("session__process", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["description", "owner__name", "session__title"]

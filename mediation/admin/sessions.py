@@ -26,6 +26,7 @@ from mediation.admin.base import (
     ScopedChoicesMixin,
     narrow,
 )
+from mediation.admin.exports import InvitationCsvMixin, SessionCsvMixin
 from mediation.errors import Refusal
 from mediation.models import AgendaItem, DialogueSession, Invitation
 from mediation.notifications import enqueue as notify_enqueue
@@ -132,7 +133,9 @@ class PublishedFilter(admin.SimpleListFilter):
 
 
 @admin.register(DialogueSession)
-class DialogueSessionAdmin(ArchiveActionsMixin, AuditedHistoryAdmin, ProcessScopedAdmin):
+class DialogueSessionAdmin(
+    SessionCsvMixin, ArchiveActionsMixin, AuditedHistoryAdmin, ProcessScopedAdmin
+):
     list_display = [
         "title",
         "process",
@@ -164,6 +167,7 @@ class DialogueSessionAdmin(ArchiveActionsMixin, AuditedHistoryAdmin, ProcessScop
         "duplicate_as_next_round",
         "send_invitation_emails",
         *ArchiveActionsMixin.actions,
+        "export_csv",
     ]
     fieldsets = [
         (None, {"fields": ["process", "title", "status", "published_at", "format", "objectives"]}),
@@ -346,8 +350,9 @@ class DialogueSessionAdmin(ArchiveActionsMixin, AuditedHistoryAdmin, ProcessScop
 
 
 @admin.register(Invitation)
-class InvitationAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
+class InvitationAdmin(InvitationCsvMixin, AuditedHistoryAdmin, ProcessScopedAdmin):
     process_path = "session__process"
+    actions = ["export_csv"]
     list_display = ["participant", "session", "role", "response", "attended", "side", "capacity"]
     list_filter = [
         "response",

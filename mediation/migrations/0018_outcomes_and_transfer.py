@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mediation', '0014_calendar_revisions_and_reminders'),
+        ('mediation', '0017_briefing_exports'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

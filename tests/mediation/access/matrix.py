@@ -158,6 +158,13 @@ ALL_404 = {"organizer": 404, "facilitator": 404, "participant": 404, "stranger":
 
 MATRIX += [
     ("my actions", lambda w: reverse("my_actions"), ALL_200),
+    # Everyone may search; what each finds is scoped (tests/mediation/search). Anonymous
+    # visitors search the public glossary only.
+    (
+        "search",
+        lambda w: reverse("search") + "?q=session",
+        {**ALL_200, "anonymous": 200},
+    ),
     ("profile", lambda w: reverse("profile"), {**ALL_200, "on_post": 400}),
     (
         "password change",

@@ -1,0 +1,261 @@
+"""One search across the dialogue work and the glossary, grouped by kind.
+
+Each kind is one query, scoped by `mediation.access` exactly as the page a result links to,
+and cut at LIMIT rows (one more is fetched to say that there are more): a search costs the
+same number of queries whatever the number of rows. Results name people only by the name
+the searcher is shown them under: a protected person's real name never appears in a
+result (their own page in the admin shows it, and audits that), and is matched only for
+those cleared to see it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import and_
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from glossary.models import Example, QuickFact, Term
+from glossary.models import Question as TermQuestion
+from mediation import access
+from mediation.models import ItemRecord, Participant
+
+from .text import matches, words_of
+
+LIMIT = 10
+
+PROCESS_FIELDS = ["title", "conflict"]
+SESSION_FIELDS = ["title", "public_title", "objectives", "venue"]
+TOPIC_FIELDS = ["title", "description"]
+PERSON_FIELDS = [
+    "name",
+    "pseudonym",
+    "aliases",
+    "email",
+    "title",
+    "affiliation",
+    "country",
+    "languages",
+    "expertise",
+]
+RECORD_FIELDS = ["summary", "outcomes", "internal_notes"]
+ITEM_RECORD_FIELDS = ["discussion", "convergence", "divergence"]
+TERM_FIELDS = ["name", "aliases", "definition", "explanation", "guidance"]
+
+
+@dataclass(frozen=True)
+class Hit:
+    title: str
+    url: str = ""
+    detail: str = ""
+
+
+@dataclass
+class Group:
+    kind: str
+    label: str
+    hits: list[Hit] = field(default_factory=list)
+    more: bool = False
+
+
+@dataclass
+class Results:
+    query: str
+    groups: list[Group]
+
+    @property
+    def count(self) -> int:
+        return sum(len(group.hits) for group in self.groups)
+
+    @property
+    def searched(self) -> bool:
+        return bool(words_of(self.query))
+
+
+def _cut(rows: QuerySet) -> tuple[list, bool]:
+    rows = list(rows[: LIMIT + 1])
+    return rows[:LIMIT], len(rows) > LIMIT
+
+
+def _every_word(query: str, found_by_word) -> Q:
+    """Rows where each word is found somewhere in their text, spread over several tables
+    (`found_by_word(word)`: the condition for one word)."""
+    return reduce(and_, (found_by_word(word) for word in words_of(query)), Q())
+
+
+def _processes(user, query: str) -> Group:
+    rows, more = _cut(
+        access.processes_visible_to(user).filter(matches(PROCESS_FIELDS, query)).order_by("title")
+    )
+    hits = [
+        Hit(p.title, p.get_absolute_url(), f"{p.get_track_display()} · {p.get_status_display()}")
+        for p in rows
+    ]
+    return Group("processes", _("Processes"), hits, more)
+
+
+def _sessions(user, query: str) -> Group:
+    rows, more = _cut(
+        access.sessions_visible_to(user)
+        .filter(matches(SESSION_FIELDS, query))
+        .order_by("-starts_at")
+    )
+    hits = [
+        Hit(s.title, s.get_absolute_url(), f"{s.local_starts_at:%Y-%m-%d} ({s.time_zone})")
+        for s in rows
+    ]
+    return Group("sessions", _("Sessions"), hits, more)
+
+
+def _topics(user, query: str) -> Group:
+    rows, more = _cut(
+        access.topics_readable_by(user)
+        .filter(matches(TOPIC_FIELDS, query))
+        .select_related("process")
+        .order_by("title")
+    )
+    hits = [Hit(t.title, f"{t.process.get_absolute_url()}#topics", t.process.title) for t in rows]
+    return Group("topics", _("Topics"), hits, more)
+
+
+def _agenda_items(user, query: str) -> Group:
+    notes = access.agenda_items_editable_by(user).filter(matches(["title", "notes"], query))
+    rows, more = _cut(
+        access.agenda_items_visible_to(user)
+        .filter(Q(matches(["title"], query)) | Q(pk__in=notes.values("pk")))
+        .select_related("session")
+        .order_by("-session__starts_at", "position")
+    )
+    hits = [Hit(i.title, f"{i.session.get_absolute_url()}#agenda", i.session.title) for i in rows]
+    return Group("agenda", _("Agenda items"), hits, more)
+
+
+def _people(user, query: str) -> Group:
+    identified, listed = access.participants_findable_by(user)
+    # Fellow invitees are found by the name the session page shows them under, only.
+    shown = Participant.objects.filter(pk__in=listed.values("pk"))
+    by_shown_name = Q(
+        pk__in=shown.filter(identity_protected=False).filter(matches(["name"], query))
+    )
+    by_shown_name |= Q(
+        pk__in=shown.filter(identity_protected=True).filter(matches(["pseudonym"], query))
+    )
+    found = Participant.objects.filter(
+        Q(pk__in=identified.filter(matches(PERSON_FIELDS, query)).values("pk")) | by_shown_name
+    )
+    rows, more = _cut(
+        found.annotate(
+            cleared=Exists(identified.filter(pk=OuterRef("pk"))),
+            on_roster=Exists(access.participants_visible_to(user).filter(pk=OuterRef("pk"))),
+        ).order_by("pseudonym", "name")
+    )
+    hits = []
+    for person in rows:
+        name = person.public_name
+        if person.identity_protected and person.cleared:
+            name = _("%(pseudonym)s (protected identity)") % {"pseudonym": person.pseudonym}
+        hits.append(
+            Hit(
+                str(name),
+                person.get_absolute_url() if person.on_roster else "",
+                person.affiliation if person.cleared else "",
+            )
+        )
+    return Group("people", _("People"), sorted(hits, key=lambda h: h.title.casefold()), more)
+
+
+def _actions(user, query: str) -> Group:
+    identified = access.participants_identified_to(user).values("pk")
+    owner_named = Q(owner__identity_protected=False) | Q(owner__in=identified)
+    rows, more = _cut(
+        access.actions_readable_by(user)
+        .filter(
+            Q(matches(["description", "owner__pseudonym"], query))
+            | (owner_named & Q(matches(["description", "owner__name"], query)))
+        )
+        .select_related("session", "owner")
+        .order_by("due_date", "pk")
+    )
+    hits = [
+        Hit(
+            a.description[:120],
+            f"{a.session.get_absolute_url()}#actions",
+            " · ".join(
+                part
+                for part in (a.owner.public_name if a.owner else "", a.get_status_display())
+                if part
+            ),
+        )
+        for a in rows
+    ]
+    return Group("actions", _("Follow-up actions"), hits, more)
+
+
+def _records(user, query: str) -> Group:
+    editable = access.records_editable_by(user)
+
+    def in_working_text(word: str) -> Q:
+        items = ItemRecord.objects.filter(matches(ITEM_RECORD_FIELDS, word))
+        return Q(matches(RECORD_FIELDS, word)) | Q(pk__in=items.values("record_id"))
+
+    working = editable.filter(_every_word(query, in_working_text)) if words_of(query) else None
+    found = Q(matches(["summary"], query))
+    if working is not None:
+        found |= Q(pk__in=working.values("pk"))
+    rows, more = _cut(
+        access.summaries_shared_with(user)
+        .filter(found)
+        .annotate(team=Exists(editable.filter(pk=OuterRef("pk"))))
+        .select_related("session")
+        .order_by("-session__starts_at")
+    )
+    hits = [
+        Hit(
+            r.session.title,
+            f"{r.session.get_absolute_url()}#record",
+            str(_("Session record") if r.team else _("Shared summary")),
+        )
+        for r in rows
+    ]
+    return Group("records", _("Records and shared summaries"), hits, more)
+
+
+def _terms(query: str) -> Group:
+    def in_entry(word: str) -> Q:
+        parts = [
+            (QuickFact, ["label", "value"]),
+            (Example, ["text"]),
+            (TermQuestion, ["question", "answer"]),
+        ]
+        found = Q(matches(TERM_FIELDS, word))
+        for model, fields in parts:
+            found |= Q(pk__in=model.objects.filter(matches(fields, word)).values("term_id"))
+        return found
+
+    rows, more = _cut(
+        Term.objects.filter(_every_word(query, in_entry)).only("name", "slug", "definition")
+    )
+    hits = [Hit(t.name, t.get_absolute_url(), t.definition) for t in rows]
+    return Group("glossary", _("Glossary"), hits, more)
+
+
+def search(user, query: str) -> Results:
+    """Everything the user may open that matches `query`, by kind. Anonymous visitors (and
+    anyone who opens nothing) search the glossary only."""
+    if not words_of(query):
+        return Results(query, [])
+    groups = []
+    if user.is_authenticated and user.is_active:
+        groups = [
+            _processes(user, query),
+            _sessions(user, query),
+            _topics(user, query),
+            _agenda_items(user, query),
+            _people(user, query),
+            _actions(user, query),
+            _records(user, query),
+        ]
+    groups.append(_terms(query))
+    return Results(query, [group for group in groups if group.hits])
