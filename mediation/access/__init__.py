@@ -49,11 +49,14 @@ from .portal import (
     sessions_visible_to_all_live,
 )
 from .roles import (
+    NO_FACTS,
     ORGANIZERS_GROUP,
     AnyUser,
+    ViewerFacts,
     is_organizer,
     participant_of,
     roles_of,
+    viewer_facts,
 )
 from .sessions import (
     SessionAccess,
@@ -70,9 +73,11 @@ from .sessions import (
 )
 
 __all__ = [
+    "NO_FACTS",
     "ORGANIZERS_GROUP",
     "AnyUser",
     "SessionAccess",
+    "ViewerFacts",
     "accounts_resettable_by",
     "actions_owned_by",
     "actions_visible_to",
@@ -110,4 +115,5 @@ __all__ = [
     "topics_administered_by",
     "topics_visible_to",
     "users_whose_devices_may_be_reset_by",
+    "viewer_facts",
 ]
