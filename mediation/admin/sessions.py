@@ -21,6 +21,7 @@ from mediation.admin.base import (
     ProcessScopedAdmin,
     ScopedChoicesMixin,
     narrow,
+    process_filter,
 )
 from mediation.models import AgendaItem, DialogueSession, Invitation
 from mediation.notifications import enqueue as notify_enqueue
@@ -111,7 +112,7 @@ class DialogueSessionAdmin(ArchiveActionsMixin, AuditedHistoryAdmin, ProcessScop
         "format",
         "location_kind",
         ArchivedFilter,
-        ("process", admin.RelatedOnlyFieldListFilter),
+        process_filter("process"),
     ]
     search_fields = ["title", "objectives", "venue", "process__title"]
     list_select_related = ["process"]
@@ -241,7 +242,7 @@ class InvitationAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
         "role",
         "attended",
         "capacity",
-        ("session__process", admin.RelatedOnlyFieldListFilter),
+        process_filter("session__process"),
     ]
     search_fields = ["participant__name", "participant__pseudonym", "session__title"]
     list_select_related = ["participant", "session", "side"]
@@ -264,7 +265,7 @@ class AgendaItemAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
     process_path = "session__process"
     list_display = ["title", "session", "position", "topic", "duration_minutes", "lead"]
     readonly_fields = ["position"]
-    list_filter = [("session__process", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [process_filter("session__process")]
     search_fields = ["title", "notes", "session__title"]
     list_select_related = ["session", "topic", "lead"]
 
