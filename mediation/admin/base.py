@@ -102,12 +102,12 @@ def process_filter(path: str) -> type[admin.SimpleListFilter]:
 
     Django's RelatedOnlyFieldListFilter finds its choices with a DISTINCT over the listed
     table (every invitation, every agenda item) on each page; the processes are a small
-    table. Same address parameter as Django's filter, so links keep working.
+    table. The parameter (`session__process__id=`) is one the admin allows as a lookup.
     """
 
     class ProcessFilter(admin.SimpleListFilter):
         title = _("process")
-        parameter_name = f"{path}__id__exact"
+        parameter_name = f"{path}__id"
 
         def lookups(self, request, model_admin):
             processes = access.processes_administered_by(request.user, include_archived=True)

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from mediation.models import Invitation
 from tests.factories import InvitationFactory
 
 CHANGELISTS = [
@@ -37,7 +38,9 @@ def test_the_process_filter_offers_the_organizers_processes_and_filters(
     html = organizer_client.get(url).content.decode()
     assert session.process.title in html
     assert foreign_session.process.title not in html
-    filtered = organizer_client.get(url, {"session__process__id__exact": str(session.process_id)})
+    filtered = organizer_client.get(url, {"session__process__id": str(session.process_id)})
     assert filtered.status_code == 200
+    in_process = Invitation.objects.filter(session__process=session.process).count()
+    assert filtered.context["cl"].result_count == in_process == 2
     # A made-up value is refused, never a server error.
-    assert organizer_client.get(url, {"session__process__id__exact": "junk"}).status_code < 500
+    assert organizer_client.get(url, {"session__process__id": "junk"}).status_code < 500
