@@ -275,6 +275,16 @@ REMINDER_HOURS = envint("REMINDER_HOURS", 48)
 # Links in emails sent from the command line (cron) start with this address.
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
 
+# --- Cache --------------------------------------------------------------------------------
+# Several app servers share one cache through Redis (REDIS_URL, Django's own backend); a
+# single server keeps it in its memory. Sessions live in the database, which every server
+# sees either way.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if (url := os.environ.get("REDIS_URL"))
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
 # --- Background tasks ---------------------------------------------------------------------
 # Emails are sent as Django tasks; the immediate backend runs them at once, in process.
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
