@@ -14,7 +14,7 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3 \
 	done)
 
 .PHONY: run test venv dev-venv chromium migrate demo demo-code lint format check-deploy backup \
-	restore clean loadtest faulttest bench wrk
+	restore clean loadtest faulttest bench wrk serve
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed; set PYTHON=/path/to/python3.12"; exit 1; }
@@ -48,6 +48,12 @@ run: demo
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	@echo "Serving at http://$(HOST):$(PORT)/ (the demo logins are above)."
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Serves the app as in production: gunicorn (config/gunicorn.conf.py) with the settings of
+# the environment (README, "Configuration"), DEBUG off. WORKERS sets the process count.
+serve: venv
+	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	DEBUG=false $(BIN)/gunicorn -c config/gunicorn.conf.py -w $(or $(WORKERS),2) -b $(HOST):$(PORT)
 
 lint: dev-venv
 	$(BIN)/ruff check .
