@@ -186,13 +186,12 @@ def _invitations(size: Size, sessions, people, bench_participant) -> list[Invita
     step = max(len(sessions) // 200, 1)
     mine = sessions[2::step][:200]
     chosen += [Invitation(session=s, participant=bench_participant) for s in mine]
-    rest = size.invitations - len(chosen)
-    per_session = max(rest // max(len(sessions) - 2, 1), 1)
-    for session in sessions[2:]:
+    others = sessions[2:]
+    per_session, extra = divmod(size.invitations - len(chosen), max(len(others), 1))
+    for n, session in enumerate(others):
         first = next(crowd)
-        for k in range(per_session):
-            person = people[(first * per_session + k) % len(people)]
+        # The remainder goes one each to the first sessions, so the total is exact.
+        for k in range(per_session + (n < extra)):
+            person = people[(first * (per_session + 1) + k) % len(people)]
             chosen.append(Invitation(session=session, participant=person))
-        if len(chosen) >= size.invitations:
-            break
     return chosen
