@@ -14,7 +14,7 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3 \
 	done)
 
 .PHONY: run test venv dev-venv chromium migrate demo demo-code lint format check-deploy backup \
-	restore clean loadtest faulttest
+	restore clean loadtest faulttest bench wrk serve
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed; set PYTHON=/path/to/python3.12"; exit 1; }
@@ -48,6 +48,12 @@ run: demo
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	@echo "Serving at http://$(HOST):$(PORT)/ (the demo logins are above)."
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Serves the app as in production: gunicorn (config/gunicorn.conf.py) with the settings of
+# the environment (README, "Configuration"), DEBUG off. WORKERS sets the process count.
+serve: venv
+	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	DEBUG=false $(BIN)/gunicorn -c config/gunicorn.conf.py -w $(or $(WORKERS),2) -b $(HOST):$(PORT)
 
 lint: dev-venv
 	$(BIN)/ruff check .
@@ -109,6 +115,25 @@ loadtest: venv
 # The same, killing one worker (SIGKILL) and then the whole server midway, and restarting it.
 faulttest: venv
 	$(BIN)/python scripts/loadtest.py --fault --seconds $(or $(LOAD_SECONDS),60) --clients $(or $(LOAD_CLIENTS),16)
+
+# Throughput and latency of the main pages (scripts/bench.py): seeds a throwaway database
+# (seed_scale), serves it with gunicorn under production settings on 127.0.0.1, drives each
+# page with wrk and appends the table to docs/performance.md. BENCH_SIZE=large for the big
+# set, BENCH_SECONDS per page, BENCH_DATABASE_URL for an empty PostgreSQL database.
+bench: venv wrk
+	$(BIN)/python scripts/bench.py --size $(or $(BENCH_SIZE),small) \
+	  --seconds $(or $(BENCH_SECONDS),10) --output docs/performance.md
+
+wrk:
+	@if ! command -v wrk >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's wrk for the benchmark"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else \
+	    echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; \
+	  fi; \
+	fi
 
 # How long the non-attribution check takes on 1, 10 and 100 KB of plain and hostile text.
 bench-attribution: venv

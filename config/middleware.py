@@ -11,7 +11,14 @@ without a form: the glossary search, the session lookup, the sign-in audit trail
 user agent of a failed sign-in). PostgreSQL cannot store or compare text holding a NUL and
 answers with a DataError, a 500. No legitimate browser sends one there, so such a request
 is refused up front with a 400, the same on every database.
+
+Session refresh: sessions end after `SESSION_COOKIE_AGE` without activity. Saving the
+session on every request (SESSION_SAVE_EVERY_REQUEST) kept that exact at the cost of a
+database write per page view (on SQLite, the write lock); saving it when its last save is
+older than `SESSION_REFRESH_SECONDS` keeps the idle timeout within that margin.
 """
+
+import time
 
 from django.conf import settings
 from django.core.exceptions import BadRequest
@@ -41,6 +48,35 @@ def permissions_policy(get_response):
     def middleware(request):
         response = get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+    return middleware
+
+
+SESSION_REFRESHED_AT = "_refreshed_at"
+
+
+def session_refresh_stamp(session) -> None:
+    """Note that this session's expiry is being renewed now (it is about to be saved)."""
+    session[SESSION_REFRESHED_AT] = int(time.time())
+
+
+def session_refresh(get_response):
+    """Installed after SessionMiddleware, so the session is saved (and its cookie renewed)
+    on the way out whenever this marks it modified."""
+
+    def middleware(request):
+        response = get_response(request)
+        session = getattr(request, "session", None)
+        if session is None or session.session_key is None or session.is_empty():
+            return response
+        if session.modified:
+            # Saved anyway, so the expiry moves forward now: no need for another save soon.
+            session_refresh_stamp(session)
+        elif (
+            time.time() - session.get(SESSION_REFRESHED_AT, 0) >= settings.SESSION_REFRESH_SECONDS
+        ):
+            session_refresh_stamp(session)
         return response
 
     return middleware

@@ -104,6 +104,8 @@ MIDDLEWARE = [
     "config.middleware.reject_nul_bytes",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Renews a session's expiry every few minutes of activity, not on every request.
+    "config.middleware.session_refresh",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -148,10 +150,13 @@ TEMPLATES = [
 # SQLite by default. WAL lets readers and one writer work at once; IMMEDIATE transactions
 # take the write lock up front, so two facilitators saving at the same moment queue behind
 # the busy timeout instead of failing with "database is locked".
+# Connections are kept for DB_CONN_MAX_AGE seconds (checked before reuse) rather than
+# opened for every request: on PostgreSQL that opening was most of a signed-in page's time.
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=envint("DB_CONN_MAX_AGE", 0),
+        conn_max_age=envint("DB_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -193,8 +198,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
 # Sessions end after a period without activity; signing in always starts a new session.
+# The expiry moves forward at most every SESSION_REFRESH_SECONDS (config/middleware.py),
+# not on every request: writing the session row on each page took SQLite's write lock.
 SESSION_COOKIE_AGE = envint("SESSION_IDLE_MINUTES", 120) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_REFRESH_SECONDS = min(envint("SESSION_REFRESH_SECONDS", 300), SESSION_COOKIE_AGE // 4)
 
 # Organizers, facilitators and superusers must enrol and confirm a code from an authenticator
 # app after their password (see accounts/twofactor.py). Off only for local development with
@@ -267,6 +275,16 @@ REMINDER_HOURS = envint("REMINDER_HOURS", 48)
 # Links in emails sent from the command line (cron) start with this address.
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
 
+# --- Cache --------------------------------------------------------------------------------
+# Several app servers share one cache through Redis (REDIS_URL, Django's own backend); a
+# single server keeps it in its memory. Sessions live in the database, which every server
+# sees either way.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if (url := os.environ.get("REDIS_URL"))
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
 # --- Background tasks ---------------------------------------------------------------------
 # Emails are sent as Django tasks; the immediate backend runs them at once, in process.
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
@@ -317,34 +335,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # an unknown name is an error in the browser's console (tests/browser/test_headers.py).
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
-    for feature in (
-        "accelerometer",
-        "autoplay",
-        "browsing-topics",
-        "camera",
-        "display-capture",
-        "encrypted-media",
-        "fullscreen",
-        "gamepad",
-        "geolocation",
-        "gyroscope",
-        "hid",
-        "idle-detection",
-        "local-fonts",
-        "magnetometer",
-        "microphone",
-        "midi",
-        "otp-credentials",
-        "payment",
-        "picture-in-picture",
-        "publickey-credentials-create",
-        "publickey-credentials-get",
-        "screen-wake-lock",
-        "serial",
-        "usb",
-        "window-management",
-        "xr-spatial-tracking",
-    )
+    for feature in (  # noqa: SIM905 (one name a line would take 26 lines)
+        "accelerometer autoplay browsing-topics camera display-capture encrypted-media "
+        "fullscreen gamepad geolocation gyroscope hid idle-detection local-fonts "
+        "magnetometer microphone midi otp-credentials payment picture-in-picture "
+        "publickey-credentials-create publickey-credentials-get screen-wake-lock serial "
+        "usb window-management xr-spatial-tracking"
+    ).split()
 )
 
 # No inline scripts or styles: our own scripts carry the per-request nonce.

@@ -10,6 +10,7 @@ class MediationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
         from django.db.models.signals import post_migrate
 
         from mediation import signals
@@ -19,3 +20,4 @@ class MediationConfig(AppConfig):
         post_migrate.connect(
             signals.ensure_integrity_triggers, sender=self, dispatch_uid="integrity_triggers"
         )
+        user_logged_in.connect(signals.stamp_session_refresh, dispatch_uid="session_refresh")

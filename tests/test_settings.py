@@ -183,3 +183,23 @@ def test_a_configured_sender_gives_its_domain_to_the_message_ids(tmp_path):
 
 def test_with_nothing_configured_mail_names_localhost(tmp_path):
     assert _mail_settings(tmp_path) == ["dialogues@localhost", "localhost"]
+
+
+@pytest.mark.parametrize(
+    ("redis_url", "backend"),
+    [
+        ("", "django.core.cache.backends.locmem.LocMemCache"),
+        ("redis://127.0.0.1:6379/1", "django.core.cache.backends.redis.RedisCache"),
+    ],
+)
+def test_the_cache_is_redis_when_redis_url_is_set_else_local_memory(redis_url, backend):
+    env = {**os.environ, "REDIS_URL": redis_url}
+    snippet = "import config.settings as s; print(s.CACHES['default']['BACKEND'])"
+    done = subprocess.run(  # noqa: S603 - this interpreter, a fixed snippet
+        [sys.executable, "-c", snippet], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert done.stdout.strip().splitlines()[-1] == backend
+
+
+def test_database_connections_are_kept_and_checked_by_default():
+    assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True

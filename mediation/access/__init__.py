@@ -63,11 +63,14 @@ from .portal import (
     sessions_visible_to_all_live,
 )
 from .roles import (
+    NO_FACTS,
     ORGANIZERS_GROUP,
     AnyUser,
+    ViewerFacts,
     is_organizer,
     participant_of,
     roles_of,
+    viewer_facts,
 )
 from .search import (
     actions_readable_by,
@@ -94,11 +97,13 @@ from .sessions import (
 )
 
 __all__ = [
+    "NO_FACTS",
     "ORGANIZERS_GROUP",
     "AnyUser",
     "DocumentAccess",
     "OutcomeAccess",
     "SessionAccess",
+    "ViewerFacts",
     "accounts_resettable_by",
     "actions_owned_by",
     "actions_readable_by",
@@ -151,4 +156,5 @@ __all__ = [
     "topics_readable_by",
     "topics_visible_to",
     "users_whose_devices_may_be_reset_by",
+    "viewer_facts",
 ]

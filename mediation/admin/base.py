@@ -8,6 +8,8 @@ to what they may see, and on an existing object to that object's own process.
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ERROR_FLAG
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
@@ -95,12 +97,43 @@ class NamedFieldsTabularInline(admin.TabularInline):
     formset = NamedFieldsInlineFormSet
 
 
+def process_filter(path: str) -> type[admin.SimpleListFilter]:
+    """A "by process" filter offering the processes the organizer runs.
+
+    Django's RelatedOnlyFieldListFilter finds its choices with a DISTINCT over the listed
+    table (every invitation, every agenda item) on each page; the processes are a small
+    table. The parameter (`session__process__id=`) is one the admin allows as a lookup.
+    """
+
+    class ProcessFilter(admin.SimpleListFilter):
+        title = _("process")
+        parameter_name = f"{path}__id"
+
+        def lookups(self, request, model_admin):
+            processes = access.processes_administered_by(request.user, include_archived=True)
+            return [(str(p.pk), p.title) for p in processes.only("id", "title").order_by("title")]
+
+        def queryset(self, request, queryset):
+            if self.value() is None:
+                return queryset
+            try:
+                process_id = uuid.UUID(self.value())
+            except ValueError:
+                return queryset.none()
+            return queryset.filter(**{f"{path}_id": process_id})
+
+    return ProcessFilter
+
+
 class ProcessScopedAdmin(ScopedChoicesMixin, admin.ModelAdmin):
     """Rows of the processes the organizer runs. On an existing row the way to its process
     is read-only: moving a session, topic or side to another process would carry its
-    links (topics, sides, people) across."""
+    links (topics, sides, people) across.
+
+    Lists say "N results" without counting the whole table a second time for "(M total)"."""
 
     process_path = "process"
+    show_full_result_count = False
 
     def get_queryset(self, request):
         return access.administered(super().get_queryset(request), request.user, self.process_path)

@@ -135,7 +135,10 @@ class ParticipantAdmin(
         "has_account",
         "is_archived",
     ]
-    list_filter = ["category", "identity_protected", ArchivedFilter, "country"]
+    # No "country" filter: its choices were a DISTINCT over every participant on each page;
+    # the search finds people by country.
+    list_filter = ["category", "identity_protected", ArchivedFilter]
+    show_full_result_count = False
     inlines = [ParticipantConsentInline]
     search_fields = ["name", "pseudonym", "affiliation", "email", "country", "expertise"]
     # For superusers, the only ones who link accounts (a picker of every account would not

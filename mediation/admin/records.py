@@ -15,7 +15,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from mediation import audit
-from mediation.admin.base import AuditedHistoryAdmin, ProcessScopedAdmin, ReadOnlyMixin
+from mediation.admin.base import (
+    AuditedHistoryAdmin,
+    ProcessScopedAdmin,
+    ReadOnlyMixin,
+    process_filter,
+)
 from mediation.admin.exports import ActionCsvMixin
 from mediation.admin.sessions import narrow_to_session
 from mediation.models import ActionItem, SessionRecord
@@ -25,7 +30,7 @@ from mediation.models import ActionItem, SessionRecord
 class SessionRecordAdmin(ReadOnlyMixin, AuditedHistoryAdmin, ProcessScopedAdmin):
     process_path = "session__process"
     list_display = ["session", "state", "shared_at", "version", "updated_at"]
-    list_filter = ["state", ("session__process", admin.RelatedOnlyFieldListFilter)]
+    list_filter = ["state", process_filter("session__process")]
     search_fields = ["session__title"]
     list_select_related = ["session", "session__process"]
     fields = [
@@ -62,7 +67,7 @@ class ActionItemAdmin(ActionCsvMixin, AuditedHistoryAdmin, ProcessScopedAdmin):
     process_path = "session__process"
     actions = ["export_csv"]
     list_display = ["description", "session", "owner", "due_date", "status"]
-    list_filter = ["status", ("session__process", admin.RelatedOnlyFieldListFilter)]
+    list_filter = ["status", process_filter("session__process")]
     search_fields = ["description", "owner__name", "session__title"]
     list_select_related = ["session", "owner"]
     date_hierarchy = "due_date"

@@ -25,6 +25,7 @@ from mediation.admin.base import (
     ProcessScopedAdmin,
     ScopedChoicesMixin,
     narrow,
+    process_filter,
 )
 from mediation.admin.exports import InvitationCsvMixin, SessionCsvMixin
 from mediation.errors import Refusal
@@ -154,7 +155,7 @@ class DialogueSessionAdmin(
         "format",
         "location_kind",
         ArchivedFilter,
-        ("process", admin.RelatedOnlyFieldListFilter),
+        process_filter("process"),
     ]
     search_fields = ["title", "objectives", "venue", "process__title"]
     list_select_related = ["process"]
@@ -359,7 +360,7 @@ class InvitationAdmin(InvitationCsvMixin, AuditedHistoryAdmin, ProcessScopedAdmi
         "role",
         "attended",
         "capacity",
-        ("session__process", admin.RelatedOnlyFieldListFilter),
+        process_filter("session__process"),
     ]
     search_fields = ["participant__name", "participant__pseudonym", "session__title"]
     list_select_related = ["participant", "session", "side"]
@@ -382,7 +383,7 @@ class AgendaItemAdmin(AuditedHistoryAdmin, ProcessScopedAdmin):
     process_path = "session__process"
     list_display = ["title", "session", "position", "topic", "duration_minutes", "lead"]
     readonly_fields = ["position"]
-    list_filter = [("session__process", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [process_filter("session__process")]
     search_fields = ["title", "notes", "session__title"]
     list_select_related = ["session", "topic", "lead"]
 

@@ -24,7 +24,7 @@ from icalendar import Calendar, Event, vDuration
 
 from mediation.confidentiality import Audience, Content, may_leave, may_name_zone, public_title
 from mediation.models import DialogueSession, Invitation
-from mediation.portal.vtimezone import vtimezone
+from mediation.portal.vtimezone import vtimezone_ical
 
 PRODID = "-//Track II dialogue tracker//Calendar//EN"
 UID_DOMAIN = "dialogue-tracker.invalid"
@@ -103,8 +103,9 @@ def session_event(entry: CalendarEntry) -> Event:
     return event
 
 
-def _timezones(entries: list[CalendarEntry]) -> list:
-    """One VTIMEZONE per zone named, covering the events written in it."""
+def _timezones(entries: list[CalendarEntry]) -> list[bytes]:
+    """One VTIMEZONE per zone named, covering the events written in it (serialized, from
+    a cache: see vtimezone_ical)."""
     spans: dict[str, tuple[datetime, datetime]] = {}
     for entry in entries:
         if not entry.zone_named:
@@ -116,7 +117,8 @@ def _timezones(entries: list[CalendarEntry]) -> list:
             max(last, session.ends_at),
         )
     return [
-        vtimezone(key, since=since, until=until) for key, (since, until) in sorted(spans.items())
+        vtimezone_ical(key, since=since, until=until)
+        for key, (since, until) in sorted(spans.items())
     ]
 
 
@@ -138,8 +140,11 @@ def calendar_bytes(
     if refresh:
         calendar.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", vDuration(refresh))
-    for block in _timezones(entries):
-        calendar.add_component(block)
     for entry in entries:
         calendar.add_component(session_event(entry))
-    return calendar.to_ical()
+    body = calendar.to_ical()
+    # The zones go where RFC 5545 wants them, before the events (after the calendar's own
+    # properties), already serialized.
+    first_event = body.find(b"BEGIN:VEVENT\r\n")
+    at = first_event if first_event >= 0 else body.rindex(b"END:VCALENDAR\r\n")
+    return body[:at] + b"".join(_timezones(entries)) + body[at:]

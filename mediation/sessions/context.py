@@ -143,13 +143,15 @@ class SessionPageContext:
         return {
             "workspace": self.workspace,
             "agenda_form": agenda_form or self.agenda_form(),
+            # One form at most, for the row being changed: a bound form per row made the
+            # page's rendering time grow with the number of invitees.
             "invitation_rows": [
                 (
                     invitation,
                     invitation_form
                     if invitation_form is not None
                     and invitation_form.invitation.pk == invitation.pk
-                    else self.invitation_form(invitation),
+                    else None,
                 )
                 for invitation in page.invitations
             ],

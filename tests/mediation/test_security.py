@@ -87,7 +87,9 @@ def test_passwords_need_twelve_characters(db):
 
 
 def test_sessions_expire_after_inactivity():
-    assert project_settings.SESSION_SAVE_EVERY_REQUEST is True
+    # Renewed every few minutes of activity (config.middleware.session_refresh).
+    assert "config.middleware.session_refresh" in project_settings.MIDDLEWARE
+    assert project_settings.SESSION_REFRESH_SECONDS <= project_settings.SESSION_COOKIE_AGE // 4
     assert 0 < project_settings.SESSION_COOKIE_AGE <= 8 * 3600
 
 

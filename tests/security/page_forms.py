@@ -18,6 +18,7 @@ from .walker import SKIPPED_NAMES
 SAME_PAGE_AS = {
     "session_agenda_item_edit": "session_detail",
     "session_invitation_search": "session_detail",
+    "session_invitation_update": "session_detail",
 }
 
 # --- Forms ---------------------------------------------------------------------------------

@@ -3,8 +3,15 @@
 The feed is read by calendar programs that cannot sign in, so its address carries a
 secret token instead. A wrong, renewed or missing token answers a plain 404 that says
 nothing about whether any participant exists.
+
+Both answer conditional requests: the ETag is a digest of the file without its DTSTAMP
+lines (the moment of writing, which changes on every request), so a calendar program that
+sends it back gets a bodiless 304 until something in the file changes. No Last-Modified:
+the file also depends on things without a modification time (the process's rules of what
+may leave), and a date alone would answer 304 to a changed file.
 """
 
+import hashlib
 import re
 from uuid import UUID
 
@@ -13,7 +20,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.cache import get_conditional_response
 from django.utils.crypto import constant_time_compare
+from django.utils.http import quote_etag
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -24,13 +33,17 @@ from mediation.portal import calendar
 from .. import selectors, services
 
 TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{20,64}")
+DTSTAMP = re.compile(rb"^DTSTAMP:[^\r\n]*\r\n", re.MULTILINE)
 
 
-def _ics_response(body: bytes, filename: str) -> HttpResponse:
+def _ics_response(request: HttpRequest, body: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # Not stored by browsers or proxies; calendar programs keep the ETag in their own sync
+    # state and send it back.
     response["Cache-Control"] = "no-store"
-    return response
+    response["ETag"] = quote_etag(hashlib.sha256(DTSTAMP.sub(b"", body)).hexdigest()[:40])
+    return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
 @require_GET
@@ -46,7 +59,7 @@ def session_calendar(request: HttpRequest, session_id: UUID) -> HttpResponse:
         url=request.build_absolute_uri(session.get_absolute_url()),
         invitation=invitation,
     )
-    return _ics_response(calendar.calendar_bytes([entry]), "dialogue-meeting.ics")
+    return _ics_response(request, calendar.calendar_bytes([entry]), "dialogue-meeting.ics")
 
 
 @require_GET
@@ -70,7 +83,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     body = calendar.calendar_bytes(
         entries, name=_("Dialogue meetings"), refresh=calendar.FEED_REFRESH
     )
-    return _ics_response(body, "dialogue-meetings.ics")
+    return _ics_response(request, body, "dialogue-meetings.ics")
 
 
 @require_POST

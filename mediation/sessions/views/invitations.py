@@ -125,12 +125,16 @@ def invitation_add(request, session_id: UUID) -> HttpResponse:
     return ctx.done(SECTION, _("%(name)s is invited.") % {"name": person})
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
+@never_cache
 @vary_on_headers("HX-Request")
 def invitation_update(request, session_id: UUID, invitation_id: UUID) -> HttpResponse:
+    """The session page with this invitation's form open in its row (GET), or its save."""
     ctx = SessionPageContext.open(request, session_id, edit=True)
     invitation = _invitation(ctx.session, invitation_id)
+    if request.method == "GET":
+        return ctx.render(SECTION, invitation_form=ctx.invitation_form(invitation))
     form = ctx.invitation_form(invitation, request.POST)
     if form.is_valid():
         try:

@@ -78,6 +78,13 @@ FORM_PAGES = [
             "session_agenda_item_edit", args=[_in(w, own)["session"].pk, _in(w, own)["item"].pk]
         ),
     ),
+    (
+        "invitation edit form",
+        lambda w, own: reverse(
+            "session_invitation_update",
+            args=[_in(w, own)["session"].pk, _in(w, own)["invitation"].pk],
+        ),
+    ),
 ]
 
 WRITE_OK = {"organizer": 302, "facilitator": 302, "participant": 403, "stranger": 404}
@@ -176,6 +183,6 @@ def test_anonymous_workspace_requests_are_sent_to_sign_in(workspace_world, clien
 
 @pytest.mark.parametrize(("name", "url", "data"), WRITES, ids=[row[0] for row in WRITES])
 def test_workspace_writes_refuse_get(workspace_world, organizer_client, name, url, data):
-    if name == "agenda item edit":
+    if name in ("agenda item edit", "invitation update"):
         return  # the edit form is also a page (FORM_PAGES)
     assert organizer_client.get(url(workspace_world, True)).status_code == 405

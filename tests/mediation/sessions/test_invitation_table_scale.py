@@ -1,0 +1,80 @@
+"""The facilitator's invitation table stays quick with many invitees: each row shows its
+facts and a link that opens that one row's form, instead of a form in every row."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import InvitationFactory
+
+from .invitation_helpers import HTMX, update_url
+
+
+def _invite(session, how_many: int) -> None:
+    for _ in range(how_many - session.invitations.count()):
+        InvitationFactory(session=session)
+
+
+def _fields(html: str) -> int:
+    """Form fields a person fills in (the withdraw buttons' CSRF tokens are not fields)."""
+    inputs = re.findall(r"<input[^>]*>", html)
+    typed = [i for i in inputs if 'name="csrfmiddlewaretoken"' not in i]
+    return len(typed) + html.count("<select") + html.count("<textarea")
+
+
+def _page(client, session):
+    return client.get(reverse("session_detail", args=[session.pk]))
+
+
+def test_the_table_shows_no_form_per_invitee(session, facilitator_client):
+    _invite(session, 15)
+    html = _page(facilitator_client, session).content.decode()
+    assert 'class="invitation-form"' not in html
+    assert html.count('class="invitation-facts"') == 15
+
+
+@pytest.mark.parametrize("invitees", [15, 150])
+def test_the_page_does_not_grow_in_fields_or_queries_with_invitees(
+    session, facilitator_client, count_queries, invitees
+):
+    _invite(session, 15)
+    small_html = _page(facilitator_client, session).content.decode()
+    small_queries = count_queries(lambda: _page(facilitator_client, session))
+    _invite(session, invitees)
+    html = _page(facilitator_client, session).content.decode()
+    assert _fields(html) == _fields(small_html)
+    assert count_queries(lambda: _page(facilitator_client, session)) == small_queries
+
+
+def test_the_change_link_opens_that_rows_form_on_the_page(session, invitation, facilitator_client):
+    _invite(session, 3)
+    response = facilitator_client.get(update_url(invitation))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" in html
+    assert html.count('class="invitation-form"') == 1
+    assert f'id="invitation-{invitation.pk}-role"' in html
+    assert response["Cache-Control"].count("no-store")
+
+
+def test_the_change_link_with_htmx_returns_the_section(session, invitation, facilitator_client):
+    response = facilitator_client.get(update_url(invitation), **HTMX)
+    html = response.content.decode()
+    assert "<html" not in html
+    assert 'id="invitations"' in html
+    assert f'id="invitation-{invitation.pk}-role"' in html
+
+
+def test_a_refused_change_keeps_the_row_open_with_its_error(
+    session, invitation, facilitator_client
+):
+    response = facilitator_client.post(
+        update_url(invitation), {"role": "observer", "capacity": "personal", "attended": "yes"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count('class="invitation-form"') == 1
+    assert "once the session has started" in html
+    invitation.refresh_from_db()
+    assert invitation.role != "observer"
