@@ -48,9 +48,7 @@ def test_the_organizer_opens_a_session_in_the_admin(demo, login, page, live_serv
     login("organizer", DEMO_PASSWORD)
     page.goto(f"{live_server.url}/admin/mediation/dialoguesession/")
     page.get_by_role("link", name="Round 3: from ideas to options").first.click()
-    expect(
-        page.get_by_role("heading", name="Agenda, in its order (move items on the session page)")
-    ).to_be_visible()
+    expect(page.get_by_role("heading", name="Agenda, in its order")).to_be_visible()
     expect(page.get_by_role("heading", name="Invitations")).to_be_visible()
 
 

@@ -172,7 +172,7 @@ def test_search_without_javascript_shows_the_whole_page(session, known, facilita
 
 def test_the_search_field_searches_as_you_type(session, facilitator_client):
     content = facilitator_client.get(session.get_absolute_url()).content.decode()
-    field = re.search(r'<input type="search"[^>]*>', content).group(0)
+    field = re.search(r'<input type="search" id="invite-q"[^>]*>', content).group(0)
     assert 'hx-trigger="input changed delay:300ms' in field
     assert f'hx-get="{reverse("session_invitation_search", args=[session.pk])}"' in field
 
