@@ -5,7 +5,8 @@
    does (same form address, name, value and label: the "Up" of the item just moved, the
    answer just given), or else to the swapped region itself; and the page's messages are
    read out by a live region that exists from the start (a region inserted by the swap
-   would not be announced).
+   would not be announced), or else what the swapped part says it did ("Your answer:
+   Tentative. Saved.").
 
    Glossary tooltips: shown on hover, keyboard focus and a first touch (a second touch
    follows the link); Escape hides the one shown. */
@@ -66,33 +67,51 @@
     var active = document.activeElement;
     // A form submitted by a button: the button pressed is the place to come back to.
     var trigger = active && active !== document.body && elt.contains(active) ? active : elt;
-    lastTrigger = { key: keyOf(trigger), id: trigger.id || "" };
+    var form = trigger.form || trigger.closest("form");
+    lastTrigger = { key: keyOf(trigger), id: trigger.id || "", action: form ? form.getAttribute("action") : "" };
   });
 
   document.addEventListener("htmx:afterSettle", function (event) {
+    // Out-of-band parts (the messages) settle too: the request's own swap moves focus once.
+    if (!lastTrigger) return;
+    var trigger = lastTrigger;
+    lastTrigger = null;
     var target = event.detail.target || event.detail.elt;
-    if (!target || !document.body.contains(target)) target = document.getElementById("main");
-    var invalid = target.querySelector("[aria-invalid='true'], .errorlist + * input, .field-errors ~ input");
-    var errorList = target.querySelector(".errorlist, .field-errors, .form-errors");
-    var place = null;
-    if (invalid) place = invalid;
-    else if (errorList) {
-      var field = errorList.closest(".field, p, div");
-      place = field ? field.querySelector("input, select, textarea") : null;
+    if (target && !document.body.contains(target)) {
+      // Swapped outerHTML: the new element carries the old one's id.
+      target = (target.id && document.getElementById(target.id)) || null;
     }
-    if (!place && lastTrigger) {
-      place = (lastTrigger.id && document.getElementById(lastTrigger.id)) || findByKey(target, lastTrigger.key);
+    if (!target) target = document.getElementById("main") || document.body;
+    var errorList = target.querySelector(".errorlist, .field-errors, .form-errors");
+    var place = target.querySelector("[aria-invalid='true']");
+    if (!place && errorList) {
+      var field = errorList.closest(".field, p, div");
+      place = field ? field.querySelector("input:not([type=hidden]), select, textarea") : null;
     }
     if (!place) {
-      place = target;
+      place = (trigger.id && document.getElementById(trigger.id)) || findByKey(target, trigger.key);
     }
-    if (place === target) focusRegion(target);
-    else place.focus();
+    if (!place && trigger.action) {
+      // The same control is gone (an item moved to the top has no "Up"): another control
+      // of the same thing, such as its "Down".
+      var forms = target.querySelectorAll("form");
+      for (var i = 0; i < forms.length && !place; i++) {
+        if (forms[i].getAttribute("action") === trigger.action) {
+          place = forms[i].querySelector("button:not([disabled]), input:not([type=hidden])");
+        }
+      }
+    }
+    if (place) place.focus();
+    else focusRegion(target);
     var messages = document.getElementById("messages");
     var text = messages ? (messages.textContent || "").trim() : "";
     if (!text && errorList) text = (errorList.textContent || "").trim();
+    if (!text) {
+      // No message came with the swap: what the swapped part itself says it did.
+      var said = target.querySelector("[role=status], [role=alert], .answer-now");
+      text = said ? (said.textContent || "").replace(/\s+/g, " ").trim() : "";
+    }
     announce(text);
-    lastTrigger = null;
   });
 
   /* --- Glossary tooltips ------------------------------------------------------------- */
