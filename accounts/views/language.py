@@ -1,5 +1,7 @@
 """The language switcher in every page's header: one POST, back to the page it came from."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.urls import reverse
@@ -17,11 +19,16 @@ def language_switch(request: HttpRequest) -> HttpResponse:
     language = request.POST.get("language", "")
     if language not in dict(settings.LANGUAGES):
         return HttpResponseBadRequest()
-    target = request.POST.get("next", "")
+    # Back to the page the switcher was on. Browsers send it (Referrer-Policy same-origin);
+    # it is not in the form, so pages do not differ by the path asked.
+    target = request.headers.get("Referer", "")
     if not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        target = reverse("glossary:index")
+        target = reverse("home" if request.user.is_authenticated else "glossary:index")
+    else:
+        parts = urlsplit(target)
+        target = parts.path + (f"?{parts.query}" if parts.query else "")
     user = request.user
     if user.is_authenticated and not needs_verification(user):
         services.profile_language_set(user=user, language=language)

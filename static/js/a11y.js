@@ -114,6 +114,23 @@
     announce(text);
   });
 
+  /* --- Tables that scroll sideways on a phone (static/css/app.css) ------------------- */
+  function reachableTables() {
+    document.querySelectorAll("main table").forEach(function (table) {
+      var scrolls = table.scrollWidth > table.clientWidth + 1;
+      if (scrolls && !table.hasAttribute("tabindex")) {
+        table.setAttribute("tabindex", "0");
+        table.dataset.scrollFocus = "1";
+      } else if (!scrolls && table.dataset.scrollFocus) {
+        table.removeAttribute("tabindex");
+        delete table.dataset.scrollFocus;
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", reachableTables);
+  document.addEventListener("htmx:afterSettle", reachableTables);
+  window.addEventListener("resize", reachableTables);
+
   /* --- Glossary tooltips ------------------------------------------------------------- */
   var touched = false;
   document.addEventListener("pointerdown", function (event) { touched = event.pointerType === "touch"; }, true);

@@ -61,6 +61,25 @@ def _set_language(username: str, language: str) -> None:
     Profile.objects.update_or_create(user=user, defaults={"language": language})
 
 
+# The innermost elements sticking out of the viewport, to say what widens the page.
+WIDEST = """() => {
+  const out = [];
+  const w = document.documentElement.clientWidth;
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if ((r.right > w + 1 || r.left < -1) && r.width > 0) {
+      const inner = [...el.children].some(c => {
+        const b = c.getBoundingClientRect();
+        return b.width > 0 && (b.right > w + 1 || b.left < -1);
+      });
+      if (!inner) out.push(el.tagName.toLowerCase() + '.' + [...el.classList].join('.')
+                           + ' ' + Math.round(r.left) + '..' + Math.round(r.right));
+    }
+  }
+  return out.slice(0, 6);
+}"""
+
+
 def _violations(page) -> list[dict]:
     return Axe().run(page).response["violations"]
 
@@ -96,7 +115,10 @@ def test_main_pages_in_english_and_arabic(demo, login, page, live_server, person
             page.set_viewport_size({"width": NARROW, "height": 740})
             width = page.evaluate("document.documentElement.scrollWidth")
             if width > NARROW:
-                overflow.append(f"{language} {name}: the page is {width} px wide")
+                overflow.append(
+                    f"{language} {name}: the page is {width} px wide, because of "
+                    + ", ".join(page.evaluate(WIDEST))
+                )
     assert blocking == [], "\n".join(blocking)
     assert overflow == [], "\n".join(overflow)
 

@@ -25,7 +25,7 @@ WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 # Views the walker leaves to their own tests: signing in and out changes the client itself.
 SKIPPED_NAMES = {"login", "logout"}
 # Pages anyone may open without signing in. A new public page goes here, deliberately.
-PUBLIC_NAMES = {"health", "glossary:index", "glossary:compare", "glossary:term"}
+PUBLIC_NAMES = {"health", "glossary:index", "glossary:compare", "glossary:term", "language_switch"}
 
 # The model an id parameter names, by the parameter's name without "_id"/"_pk".
 PARAM_MODELS = {
