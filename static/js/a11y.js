@@ -68,7 +68,12 @@
     // A form submitted by a button: the button pressed is the place to come back to.
     var trigger = active && active !== document.body && elt.contains(active) ? active : elt;
     var form = trigger.form || trigger.closest("form");
-    lastTrigger = { key: keyOf(trigger), id: trigger.id || "", action: form ? form.getAttribute("action") : "" };
+    lastTrigger = {
+      el: trigger,
+      key: keyOf(trigger),
+      id: trigger.id || "",
+      action: form ? form.getAttribute("action") : "",
+    };
   });
 
   document.addEventListener("htmx:afterSettle", function (event) {
@@ -88,6 +93,11 @@
       var field = errorList.closest(".field, p, div");
       place = field ? field.querySelector("input:not([type=hidden]), select, textarea") : null;
     }
+    if (!place && document.body.contains(trigger.el)) {
+      // The control was not replaced (a search box typed into): leave focus where it is.
+      announce(messageText(errorList, target));
+      return;
+    }
     if (!place) {
       place = (trigger.id && document.getElementById(trigger.id)) || findByKey(target, trigger.key);
     }
@@ -103,6 +113,10 @@
     }
     if (place) place.focus();
     else focusRegion(target);
+    announce(messageText(errorList, target));
+  });
+
+  function messageText(errorList, target) {
     var messages = document.getElementById("messages");
     var text = messages ? (messages.textContent || "").trim() : "";
     if (!text && errorList) text = (errorList.textContent || "").trim();
@@ -111,8 +125,8 @@
       var said = target.querySelector("[role=status], [role=alert], .answer-now");
       text = said ? (said.textContent || "").replace(/\s+/g, " ").trim() : "";
     }
-    announce(text);
-  });
+    return text;
+  }
 
   /* --- Tables that scroll sideways on a phone (static/css/app.css) ------------------- */
   function reachableTables() {
