@@ -56,6 +56,7 @@ def test_the_switcher_names_each_language_in_itself_on_every_page(client):
         assert f'value="{code}" lang="{code}"' in html
         assert f">{name}</button>" in html
     assert 'value="ar" lang="ar" dir="rtl" class="link-button" aria-current="true"' in html
+    assert "{#" not in html and "Each language named in itself" not in html
 
 
 def test_switching_keeps_a_visitor_on_the_page_and_remembers_the_choice(client):
