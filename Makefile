@@ -13,8 +13,8 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3 \
 	  $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$c; break; }; \
 	done)
 
-.PHONY: run test venv dev-venv chromium migrate demo demo-code lint format check-deploy backup \
-	restore clean loadtest faulttest bench wrk serve
+.PHONY: run test venv dev-venv chromium gettext catalogs migrate demo demo-code lint format \
+	check-deploy backup restore clean loadtest faulttest bench wrk serve
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed; set PYTHON=/path/to/python3.12"; exit 1; }
@@ -43,8 +43,13 @@ demo: migrate
 demo-code: venv
 	$(BIN)/python manage.py demo_code
 
+# The French and Arabic catalogs, compiled from locale/*/LC_MESSAGES/django.po (the .mo
+# files are not in git). Stops if an entry is empty or fuzzy. Needs no GNU gettext.
+catalogs: venv
+	$(BIN)/python manage.py compile_catalogs
+
 # Serves the app for local use. DEBUG stays off; whitenoise serves the static files.
-run: demo
+run: demo catalogs
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	@echo "Serving at http://$(HOST):$(PORT)/ (the demo logins are above)."
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -83,7 +88,22 @@ chromium:
 	fi
 	@test -x "$(CHROMIUM_PATH)" || { echo "No Chromium at $(CHROMIUM_PATH) (set CHROMIUM_PATH)"; exit 1; }
 
-test: dev-venv chromium
+# The catalog test (tests/test_catalogs.py) runs makemessages, which needs GNU gettext's
+# xgettext: installed when missing if run as root, otherwise named.
+gettext:
+	@if ! command -v xgettext >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's gettext for the catalog test"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+	  else \
+	    echo "The catalog test needs GNU gettext. Install it with:"; \
+	    echo "    sudo apt-get install gettext"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+test: dev-venv chromium gettext catalogs
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py check

@@ -24,6 +24,7 @@ def _exempt_prefixes() -> tuple[str, ...]:
         reverse("logout"),
         reverse("two_factor_verify"),  # /accounts/two-factor/ and the pages under it
         reverse("health"),
+        reverse("language_switch"),  # someone owing a code may still change language
         reverse("glossary:index"),
         "/" + settings.STATIC_URL.lstrip("/"),
     )

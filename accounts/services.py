@@ -42,3 +42,13 @@ def profile_time_zone_set(*, user: User, time_zone: str) -> Profile:
     profile.full_clean()
     profile.save()
     return profile
+
+
+@transaction.atomic
+def profile_language_set(*, user: User, language: str) -> Profile:
+    """Set the language the person reads the product and its emails in (the switcher)."""
+    profile, _created = Profile.objects.get_or_create(user=user)
+    profile.language = language
+    profile.full_clean()
+    profile.save(update_fields=["language"])
+    return profile

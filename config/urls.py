@@ -3,12 +3,13 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
-from accounts.views import twofactor
+from accounts.views import language, twofactor
 
-admin.site.site_header = "Track II dialogue tracker"
-admin.site.site_title = "Dialogue tracker admin"
-admin.site.index_title = "Organizers' console"
+admin.site.site_header = _("Track II dialogue tracker")
+admin.site.site_title = _("Dialogue tracker admin")
+admin.site.index_title = _("Organizers' console")
 
 urlpatterns = [
     path(
@@ -24,6 +25,7 @@ urlpatterns = [
         twofactor.two_factor_backup_codes,
         name="two_factor_backup_codes",
     ),
+    path("accounts/language/", language.language_switch, name="language_switch"),
     path("admin/", admin.site.urls),
     path("glossary/", include("glossary.urls")),
     path("", include("mediation.urls")),

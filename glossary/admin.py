@@ -4,7 +4,7 @@ questions and the comparisons it leads; comparisons also listed on their own."""
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Comparison, Example, Question, QuickFact, Term
+from .models import Comparison, Example, Question, QuickFact, Term, TermTranslation
 
 
 class QuickFactInline(admin.TabularInline):
@@ -23,6 +23,12 @@ class QuestionInline(admin.StackedInline):
     model = Question
     extra = 0
     fields = ["position", "question", "answer"]
+
+
+class TranslationInline(admin.StackedInline):
+    model = TermTranslation
+    extra = 0
+    fields = ["language", "name", "definition", "explanation", "guidance"]
 
 
 class ComparisonInline(admin.TabularInline):
@@ -50,7 +56,13 @@ class TermAdmin(admin.ModelAdmin):
         (_("Entry"), {"fields": ["explanation", "guidance", "related_terms"]}),
         (_("History"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
-    inlines = [QuickFactInline, ExampleInline, QuestionInline, ComparisonInline]
+    inlines = [
+        TranslationInline,
+        QuickFactInline,
+        ExampleInline,
+        QuestionInline,
+        ComparisonInline,
+    ]
 
 
 @admin.register(Comparison)

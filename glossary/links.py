@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from uuid import uuid4
 
 from django.urls import reverse
 from django.utils.html import escape, format_html
@@ -112,11 +113,19 @@ class LinkIndex:
                 return match.group(0)
             seen.add(entry.slug)
             # The matched text is already escaped: mark it safe so it is not escaped twice.
+            # The same markup as {% glossary_link %}: the definition shows on focus and touch
+            # too (static/js/a11y.js), not only on hover.
+            tip_id = f"glossary-tip-{uuid4().hex[:12]}"
             return format_html(
-                '<a href="{}" class="glossary-link" title="{}">{}</a>',
+                '<span class="glossary-term"><a href="{}" class="glossary-link" title="{}"'
+                ' aria-describedby="{}">{}</a><span id="{}" class="glossary-tip"'
+                ' role="tooltip" hidden>{}</span></span>',
                 entry.url,
                 entry.definition,
+                tip_id,
                 mark_safe(match.group(0)),  # noqa: S308
+                tip_id,
+                entry.definition,
             )
 
         return mark_safe(self._pattern.sub(link, escaped))  # noqa: S308

@@ -71,6 +71,9 @@ class Term(models.Model):
         ordering = [Lower("name")]
         indexes = [models.Index(Lower("name"), name="glossary_term_name_lower")]
 
+    # The language the shown text is in: English unless a translation was applied.
+    content_language = "en"
+
     def __str__(self) -> str:
         return self.name
 
@@ -216,3 +219,45 @@ class Comparison(models.Model):
     def side_facing(self, term: Term) -> Term:
         """The side of the comparison that is not `term`: what its page's table lists."""
         return self.other if self.term_id == term.pk else self.term
+
+
+# Languages an entry can be translated into: every language of the product but the one the
+# entries are written in (English), which is what a missing translation falls back to.
+TRANSLATION_LANGUAGES = [("fr", _("French")), ("ar", _("Arabic"))]
+
+
+class TermTranslation(models.Model):
+    """A term's name and text in another language. Empty fields fall back to English."""
+
+    term = models.ForeignKey(
+        Term, verbose_name=_("term"), on_delete=models.CASCADE, related_name="translations"
+    )
+    language = models.CharField(_("language"), max_length=8, choices=TRANSLATION_LANGUAGES)
+    name = models.CharField(_("name"), max_length=120, blank=True)
+    definition = models.CharField(_("definition"), max_length=300, blank=True)
+    explanation = models.TextField(_("explanation"), blank=True)
+    guidance = models.TextField(_("what to do if this applies to you"), blank=True)
+
+    TRANSLATED_FIELDS = ("name", "definition", "explanation", "guidance")
+
+    class Meta:
+        verbose_name = _("translation")
+        verbose_name_plural = _("translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["term", "language"],
+                name="glossary_one_translation_per_language",
+                violation_error_message=_("This term already has a translation in that language."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.term} ({self.language})"
+
+    def apply_to(self, term: Term) -> None:
+        """Show `term` in this language wherever a field is translated (never saved)."""
+        for name in self.TRANSLATED_FIELDS:
+            value = getattr(self, name)
+            if value:
+                setattr(term, name, value)
+        term.content_language = self.language

@@ -7,15 +7,17 @@ query per page.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import and_
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
+from django.utils import translation
 
 from .links import LinkIndex
-from .models import Comparison, Term
+from .models import TRANSLATION_LANGUAGES, Comparison, Term, TermTranslation
 
 # Offered when a search finds nothing: the entries a newcomer should read first.
 SUGGESTED_SLUGS = (
@@ -32,9 +34,47 @@ MAX_SEARCH_WORDS = 8
 MAX_COMPARED = 6
 
 
+def content_language() -> str | None:
+    """The active language when entries may be translated into it; None for English."""
+    language = (translation.get_language() or "").split("-")[0]
+    return language if language in dict(TRANSLATION_LANGUAGES) else None
+
+
+def localize(terms: Iterable[Term]) -> list[Term]:
+    """The terms shown in the active language where translated (one query, none in
+    English); each untranslated field keeps its English text."""
+    terms = list(terms)
+    language = content_language()
+    if language is None or not terms:
+        return terms
+    rows = TermTranslation.objects.filter(language=language, term_id__in={t.pk for t in terms})
+    by_term = {row.term_id: row for row in rows}
+    for term in terms:
+        if term.pk in by_term:
+            by_term[term.pk].apply_to(term)
+    return terms
+
+
 def link_index() -> LinkIndex:
-    """Every term's slug, names and definition, in one query, for links and autolinks."""
-    return LinkIndex(Term.objects.order_by().values_list("slug", "name", "aliases", "definition"))
+    """Every term's slug, names and definition, for links and autolinks: one query, and one
+    more for the translations when the page is not in English. A translated name is shown
+    and linked; the English names stay linkable as other names."""
+    rows = list(Term.objects.order_by().values_list("pk", "slug", "name", "aliases", "definition"))
+    language = content_language()
+    translated = {}
+    if language is not None:
+        translated = {
+            row.term_id: row for row in TermTranslation.objects.filter(language=language)
+        }
+    entries = []
+    for pk, slug, name, aliases, definition in rows:
+        row = translated.get(pk)
+        if row is not None and row.name:
+            aliases, name = f"{aliases}, {name}" if aliases else name, row.name
+        if row is not None and row.definition:
+            definition = row.definition
+        entries.append((slug, name, aliases, definition))
+    return LinkIndex(entries)
 
 
 def search_terms(query: str = "") -> QuerySet[Term]:
@@ -46,6 +86,16 @@ def search_terms(query: str = "") -> QuerySet[Term]:
     words = query.split()[:MAX_SEARCH_WORDS]
     if not words:
         return terms
+    language = content_language()
+
+    def translated(word: str) -> Q:
+        if language is None:
+            return Q()
+        match = TermTranslation.objects.filter(term=OuterRef("pk"), language=language).filter(
+            Q(name__icontains=word) | Q(definition__icontains=word)
+        )
+        return Q(Exists(match))
+
     return terms.filter(
         reduce(
             and_,
@@ -53,6 +103,7 @@ def search_terms(query: str = "") -> QuerySet[Term]:
                 Q(name__icontains=word)
                 | Q(aliases__icontains=word)
                 | Q(definition__icontains=word)
+                | translated(word)
                 for word in words
             ),
         )
@@ -63,12 +114,12 @@ def suggested_terms() -> list[Term]:
     """A few terms to offer when a search finds nothing, or when a page is missing."""
     terms = list(search_terms().filter(slug__in=SUGGESTED_SLUGS))
     # Editors may have renamed or removed the usual suggestions: offer what there is.
-    return terms or list(search_terms()[: len(SUGGESTED_SLUGS)])
+    return localize(terms or search_terms()[: len(SUGGESTED_SLUGS)])
 
 
 def term_with_content(slug: str) -> Term | None:
     """The term with everything its page shows, or None if no term has this slug."""
-    return (
+    term = (
         Term.objects.prefetch_related(
             "facts",
             "examples",
@@ -81,6 +132,9 @@ def term_with_content(slug: str) -> Term | None:
         .filter(slug=slug)
         .first()
     )
+    if term is not None:
+        localize([term, *term.related_terms.all()])
+    return term
 
 
 @dataclass(frozen=True)
@@ -98,7 +152,9 @@ def comparisons_of(term: Term) -> list[ComparisonRow]:
         .select_related("term", "other")
         .order_by("pk")
     )
-    return [ComparisonRow(c.side_facing(term), c.differences) for c in comparisons]
+    rows = [ComparisonRow(c.side_facing(term), c.differences) for c in comparisons]
+    localize(row.other for row in rows)
+    return rows
 
 
 @dataclass
@@ -143,6 +199,7 @@ def compare_table(slugs: list[str]) -> CompareTable:
         term.slug: term
         for term in Term.objects.filter(slug__in=wanted).prefetch_related("facts", "examples")
     }
+    localize(found.values())
     table = CompareTable(
         terms=[found[slug] for slug in wanted if slug in found],
         unknown=[slug for slug in wanted if slug not in found],
@@ -164,13 +221,23 @@ def compare_table(slugs: list[str]) -> CompareTable:
         for key, label in labels.items()
     ]
     table.comparisons = list(
-        Comparison.objects.filter(term__in=table.terms, other__in=table.terms)
-        .select_related("term", "other")
-        .order_by("pk")
+        Comparison.objects.filter(term__in=table.terms, other__in=table.terms).order_by("pk")
     )
+    # The table's own (translated) terms, rather than second copies from the database.
+    by_pk = {term.pk: term for term in table.terms}
+    for comparison in table.comparisons:
+        comparison.term, comparison.other = by_pk[comparison.term_id], by_pk[comparison.other_id]
     return table
 
 
-def compare_choices() -> QuerySet[Term]:
-    """Every term, for the form that picks terms to compare."""
-    return Term.objects.only("name", "slug").order_by(Lower("name"))
+def compare_choices() -> list[Term]:
+    """Every term, for the form that picks terms to compare, named in the page's language."""
+    return localize(Term.objects.only("name", "slug").order_by(Lower("name")))
+
+
+def localized_page(terms: Iterable[Term]) -> list[Term]:
+    """A page of the A to Z list in the page's language, in its alphabetical order."""
+    terms = localize(terms)
+    if content_language() is not None:
+        terms.sort(key=lambda term: term.name.casefold())
+    return terms

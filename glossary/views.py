@@ -26,6 +26,7 @@ def index(request: HtmxHttpRequest) -> HttpResponse:
     page = Paginator(selectors.search_terms(query), TERMS_PER_PAGE).get_page(
         request.GET.get("page")
     )
+    page.object_list = selectors.localized_page(page.object_list)
     # When htmx restores history it has no page to swap into: it needs the whole page.
     partial = bool(request.htmx) and not request.htmx.history_restore_request
     context = {

@@ -132,7 +132,7 @@ def participant_by_calendar_token(token: str):
             user__isnull=False,
             user__is_active=True,
         )
-        .select_related("user")
+        .select_related("user__profile")
         .first()
     )
 

@@ -30,7 +30,7 @@ def test_the_term_form_renders_with_its_inlines(admin_client):
 
     html = response.content.decode()
     assert response.status_code == 200
-    for prefix in ["facts", "examples", "questions", "comparisons_as_first"]:
+    for prefix in ["translations", "facts", "examples", "questions", "comparisons_as_first"]:
         assert f'name="{prefix}-TOTAL_FORMS"' in html
     assert 'id="id_related_terms"' in html
     assert "United States and North Korea" in html
@@ -61,6 +61,8 @@ def test_an_editor_can_add_a_term_with_a_fact(admin_client):
             "definition": "A third party's help in bringing the sides of a dispute together.",
             "explanation": "",
             "guidance": "",
+            "translations-TOTAL_FORMS": "0",
+            "translations-INITIAL_FORMS": "0",
             "facts-TOTAL_FORMS": "1",
             "facts-INITIAL_FORMS": "0",
             "facts-0-position": "1",

@@ -1,5 +1,7 @@
 """Autolinking: every other term a text names becomes a link to its entry, safely."""
 
+import re
+
 import pytest
 
 from glossary import selectors
@@ -23,9 +25,14 @@ def index():
 def test_it_links_other_terms_to_their_entries(index):
     html = index.autolink("Unlike Track I diplomacy, it is informal.")
 
-    assert html == (
-        'Unlike <a href="/glossary/track-i/" class="glossary-link" '
-        'title="Official diplomacy.">Track I diplomacy</a>, it is informal.'
+    # The same markup as {% glossary_link %}: the definition is also a tooltip that
+    # keyboard focus and touch show.
+    assert re.fullmatch(
+        r'Unlike <span class="glossary-term"><a href="/glossary/track-i/" class="glossary-link" '
+        r'title="Official diplomacy." aria-describedby="(glossary-tip-\w+)">Track I diplomacy</a>'
+        r'<span id="\1" class="glossary-tip" role="tooltip" hidden>Official diplomacy.</span>'
+        r"</span>, it is informal.",
+        html,
     )
 
 
@@ -68,7 +75,8 @@ def test_it_escapes_the_text_before_linking(index):
 
     assert "<script>" not in html
     assert html.startswith("&lt;script&gt;alert(&quot;")
-    assert ">Track I</a>&quot;)&lt;/script&gt;" in html
+    assert ">Track I</a>" in html
+    assert html.endswith("</span></span>&quot;)&lt;/script&gt;")
 
 
 def test_it_escapes_definitions_in_the_title(index):

@@ -232,7 +232,8 @@ def test_an_entry_links_the_terms_its_text_names(client, sextant, quadrant):
     html = client.get("/glossary/sextant-protocol/").content.decode()
 
     assert '<a href="/glossary/quadrant-accord/" class="glossary-link"' in html
-    assert ">quadrant accord</a>, and stricter." in html
+    assert ">quadrant accord</a>" in html
+    assert "</span></span>, and stricter." in html
 
 
 def test_an_unknown_term_is_a_404_that_offers_the_search(client):

@@ -26,7 +26,14 @@ WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 SKIPPED_NAMES = {"login", "logout"}
 # Pages anyone may open without signing in. A new public page goes here, deliberately.
 # The search is open to anonymous visitors, who find glossary terms only.
-PUBLIC_NAMES = {"health", "glossary:index", "glossary:compare", "glossary:term", "search"}
+PUBLIC_NAMES = {
+    "health",
+    "glossary:index",
+    "glossary:compare",
+    "glossary:term",
+    "search",
+    "language_switch",
+}
 
 # The model an id parameter names, by the parameter's name without "_id"/"_pk".
 PARAM_MODELS = {

@@ -15,11 +15,13 @@ import hashlib
 import re
 from uuid import UUID
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.utils.crypto import constant_time_compare
 from django.utils.http import quote_etag
@@ -80,9 +82,12 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
         )
         for invitation in selectors.calendar_feed_invitations(participant)
     ]
-    body = calendar.calendar_bytes(
-        entries, name=_("Dialogue meetings"), refresh=calendar.FEED_REFRESH
-    )
+    # Read by a calendar program, not by the person: their profile says the language.
+    profile = getattr(participant.user, "profile", None)
+    with translation.override((profile.language if profile else "") or settings.LANGUAGE_CODE):
+        body = calendar.calendar_bytes(
+            entries, name=_("Dialogue meetings"), refresh=calendar.FEED_REFRESH
+        )
     return _ics_response(request, body, "dialogue-meetings.ics")
 
 

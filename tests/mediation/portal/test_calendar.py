@@ -114,6 +114,7 @@ def _page(response) -> str:
     """The page minus what differs on every response anyway (CSRF token, CSP nonce)."""
     text = response.content.decode()
     text = re.sub(r'"X-CSRFToken": "[^"]+"', "", text)
+    text = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", text)  # the header's forms
     return re.sub(r'nonce="[^"]+"', "", text)
 
 

@@ -1,0 +1,188 @@
+/* Keeping keyboard and screen-reader users in place (loaded on every page by base.html).
+
+   After an htmx swap: focus goes to the first field with an error in the new content, or
+   else to the control that made the request, found again in the new content by what it
+   does (same form address, name, value and label: the "Up" of the item just moved, the
+   answer just given), or else to the swapped region itself; and the page's messages are
+   read out by a live region that exists from the start (a region inserted by the swap
+   would not be announced), or else what the swapped part says it did ("Your answer:
+   Tentative. Saved.").
+
+   Glossary tooltips: shown on hover, keyboard focus and a first touch (a second touch
+   follows the link); Escape hides the one shown. */
+(function () {
+  "use strict";
+
+  var announcer = null;
+  var lastTrigger = null;
+
+  function ensureAnnouncer() {
+    if (announcer && document.body.contains(announcer)) return announcer;
+    announcer = document.createElement("div");
+    announcer.id = "a11y-announcer";
+    announcer.className = "visually-hidden";
+    announcer.setAttribute("role", "status");
+    announcer.setAttribute("aria-live", "polite");
+    document.body.appendChild(announcer);
+    return announcer;
+  }
+
+  function announce(text) {
+    var region = ensureAnnouncer();
+    region.textContent = "";
+    if (!text) return;
+    // A fresh text node a moment later: read out even when the words repeat.
+    window.setTimeout(function () { region.textContent = text; }, 100);
+  }
+
+  function keyOf(el) {
+    if (!el || !el.tagName) return null;
+    var form = el.form || el.closest("form");
+    return [
+      el.tagName,
+      form ? form.getAttribute("action") || "" : "",
+      el.getAttribute("hx-post") || el.getAttribute("hx-get") || el.getAttribute("href") || "",
+      el.getAttribute("name") || "",
+      el.getAttribute("value") || "",
+      (el.textContent || "").trim(),
+    ].join("\u0001");
+  }
+
+  function findByKey(root, key) {
+    if (!key) return null;
+    var candidates = root.querySelectorAll("button, a[href], input, select, textarea");
+    for (var i = 0; i < candidates.length; i++) {
+      if (keyOf(candidates[i]) === key && !candidates[i].disabled) return candidates[i];
+    }
+    return null;
+  }
+
+  function focusRegion(el) {
+    if (!el.hasAttribute("tabindex")) el.setAttribute("tabindex", "-1");
+    el.focus({ preventScroll: false });
+  }
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var elt = event.detail.elt;
+    var active = document.activeElement;
+    // A form submitted by a button: the button pressed is the place to come back to.
+    var trigger = active && active !== document.body && elt.contains(active) ? active : elt;
+    var form = trigger.form || trigger.closest("form");
+    lastTrigger = {
+      el: trigger,
+      key: keyOf(trigger),
+      id: trigger.id || "",
+      action: form ? form.getAttribute("action") : "",
+    };
+  });
+
+  document.addEventListener("htmx:afterSettle", function (event) {
+    // Out-of-band parts (the messages) settle too: the request's own swap moves focus once.
+    if (!lastTrigger) return;
+    var trigger = lastTrigger;
+    lastTrigger = null;
+    var target = event.detail.target || event.detail.elt;
+    if (target && !document.body.contains(target)) {
+      // Swapped outerHTML: the new element carries the old one's id.
+      target = (target.id && document.getElementById(target.id)) || null;
+    }
+    if (!target) target = document.getElementById("main") || document.body;
+    var errorList = target.querySelector(".errorlist, .field-errors, .form-errors");
+    var place = target.querySelector("[aria-invalid='true']");
+    if (!place && errorList) {
+      var field = errorList.closest(".field, p, div");
+      place = field ? field.querySelector("input:not([type=hidden]), select, textarea") : null;
+    }
+    if (!place && document.body.contains(trigger.el)) {
+      // The control was not replaced (a search box typed into): leave focus where it is.
+      announce(messageText(errorList, target));
+      return;
+    }
+    if (!place) {
+      place = (trigger.id && document.getElementById(trigger.id)) || findByKey(target, trigger.key);
+    }
+    if (!place && trigger.action) {
+      // The same control is gone (an item moved to the top has no "Up"): another control
+      // of the same thing, such as its "Down".
+      var forms = target.querySelectorAll("form");
+      for (var i = 0; i < forms.length && !place; i++) {
+        if (forms[i].getAttribute("action") === trigger.action) {
+          place = forms[i].querySelector("button:not([disabled]), input:not([type=hidden])");
+        }
+      }
+    }
+    if (place) place.focus();
+    else focusRegion(target);
+    announce(messageText(errorList, target));
+  });
+
+  function messageText(errorList, target) {
+    var messages = document.getElementById("messages");
+    var text = messages ? (messages.textContent || "").trim() : "";
+    if (!text && errorList) text = (errorList.textContent || "").trim();
+    if (!text) {
+      // No message came with the swap: what the swapped part itself says it did.
+      var said = target.querySelector("[role=status], [role=alert], .answer-now");
+      text = said ? (said.textContent || "").replace(/\s+/g, " ").trim() : "";
+    }
+    return text;
+  }
+
+  /* --- Tables that scroll sideways on a phone (static/css/app.css) ------------------- */
+  function reachableTables() {
+    document.querySelectorAll("main table").forEach(function (table) {
+      var scrolls = table.scrollWidth > table.clientWidth + 1;
+      if (scrolls && !table.hasAttribute("tabindex")) {
+        table.setAttribute("tabindex", "0");
+        table.dataset.scrollFocus = "1";
+      } else if (!scrolls && table.dataset.scrollFocus) {
+        table.removeAttribute("tabindex");
+        delete table.dataset.scrollFocus;
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", reachableTables);
+  document.addEventListener("htmx:afterSettle", reachableTables);
+  window.addEventListener("resize", reachableTables);
+
+  /* --- Glossary tooltips ------------------------------------------------------------- */
+  var touched = false;
+  document.addEventListener("pointerdown", function (event) { touched = event.pointerType === "touch"; }, true);
+
+  function closeTips(except) {
+    document.querySelectorAll(".glossary-term.tip-open").forEach(function (term) {
+      if (term !== except) term.classList.remove("tip-open");
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest(".glossary-term > .glossary-link") : null;
+    if (!link) { closeTips(null); return; }
+    var term = link.parentNode;
+    if (touched && !term.classList.contains("tip-open")) {
+      event.preventDefault();
+      closeTips(term);
+      term.classList.remove("tip-dismissed");
+      term.classList.add("tip-open");
+      link.focus();
+    }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var shown = document.querySelectorAll(".glossary-term.tip-open, .glossary-term:hover, .glossary-term:focus-within");
+    shown.forEach(function (term) {
+      term.classList.remove("tip-open");
+      term.classList.add("tip-dismissed");
+    });
+  });
+
+  document.addEventListener("focusout", function (event) {
+    var term = event.target.closest ? event.target.closest(".glossary-term") : null;
+    if (term) { term.classList.remove("tip-dismissed"); term.classList.remove("tip-open"); }
+  });
+  document.addEventListener("mouseout", function (event) {
+    var term = event.target.closest ? event.target.closest(".glossary-term") : null;
+    if (term && !term.contains(event.relatedTarget)) term.classList.remove("tip-dismissed");
+  });
+})();
