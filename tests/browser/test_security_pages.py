@@ -36,7 +36,7 @@ def test_a_participant_withdraws_and_gives_a_consent_with_htmx(demo, login, page
     first = page.locator(".consent-process").first
     withdraw = first.get_by_role("button", name="Withdraw").first
     withdraw.click()
-    expect(page.get_by_role("status")).to_contain_text("Withdrawn:")
+    expect(page.locator("#messages")).to_contain_text("Withdrawn:")
     expect(first).to_contain_text("Withdrawn on")
     first.get_by_role("button", name="Give").first.click()
-    expect(page.get_by_role("status")).to_contain_text("Given:")
+    expect(page.locator("#messages")).to_contain_text("Given:")
