@@ -123,7 +123,8 @@ test: dev-venv chromium gettext catalogs
 # The production settings documented in README.md must pass Django's deployment checks.
 check-deploy: venv
 	DEBUG=false HTTPS=true SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') \
-	  ALLOWED_HOSTS=dialogues.example.org EMAIL_HOST=smtp.example.org \
+	  ALLOWED_HOSTS=dialogues.example.org EMAIL_HOST=smtp.example.org BEHIND_PROXY=true \
+	  REDIS_URL=redis://redis.internal:6379/0 TASKS_BACKEND=database \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 # A consistent backup of the database in backups/ (SQLite backup API, or pg_dump).
