@@ -244,3 +244,9 @@ def test_an_unknown_tasks_backend_stops_the_app():
 def test_production_static_files_have_hashed_compressed_names(debug, storage):
     done = _setting("s.STORAGES['staticfiles']['BACKEND']", DEBUG=debug)
     assert done.stdout.strip().splitlines()[-1] == storage
+
+
+def test_without_smtp_each_email_is_a_file_in_email_file_path(tmp_path):
+    done = _setting("s.MAILERS['default']", EMAIL_FILE_PATH=str(tmp_path), EMAIL_HOST="")
+    assert "filebased.EmailBackend" in done.stdout
+    assert str(tmp_path) in done.stdout
