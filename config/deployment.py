@@ -1,10 +1,10 @@
 """What several app servers share, chosen by environment (imported by config/settings.py).
 
-One server needs none of this: its cache lives in its memory, emails are sent inside the
-request, static files are served as they are. Behind a load balancer every server must see
-the same cache (Redis), the emails one server queues must be sent by a worker whatever
-server queued them (a queue in the database), and static files get content-hashed names so
-browsers keep them for a year and never mix two releases. README, "Deployment".
+Behind a load balancer every server must see the same cache (Redis), the emails one server
+queues must be sent by a worker whatever server queued them (a queue in the database), and
+static files get content-hashed names, so browsers may keep them for good and never mix two
+releases. A single server may keep its cache in memory and send emails inside the request.
+README, "Deployment".
 """
 
 from django.core.exceptions import ImproperlyConfigured
@@ -44,9 +44,9 @@ def tasks(backend: str) -> dict:
 
 def storages(*, hashed: bool) -> dict:
     """Static files with content-hashed names, compressed (gzip, and Brotli when installed),
-    which WhiteNoise serves with a year's cache lifetime: under production settings, after
-    `collectstatic`. Otherwise the files as they are, found where they lie, so tests and
-    DEBUG need no `collectstatic` run.
+    which WhiteNoise serves as immutable (a changed file gets a new name): under production
+    settings, after `collectstatic`. Otherwise the files as they are, found where they lie,
+    so tests and DEBUG need no `collectstatic` run.
     """
     static = (
         "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -315,7 +315,8 @@ def main() -> int:
         return 2
 
     def give_up(signum, frame):
-        raise CheckFailed(f"stopped by {signal.Signals(signum).name}")
+        late = signum == signal.SIGALRM
+        raise CheckFailed(f"gave up after {args.timeout} s" if late else "stopped by SIGTERM")
 
     signal.signal(signal.SIGTERM, give_up)
     signal.signal(signal.SIGALRM, give_up)
