@@ -14,7 +14,7 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3 \
 	done)
 
 .PHONY: run test venv dev-venv chromium gettext catalogs migrate demo demo-code lint format \
-	check-deploy backup restore clean loadtest faulttest bench wrk serve
+	check-deploy backup restore clean loadtest faulttest bench wrk serve worker two-servers
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed; set PYTHON=/path/to/python3.12"; exit 1; }
@@ -59,6 +59,16 @@ run: demo catalogs
 serve: venv
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	DEBUG=false $(BIN)/gunicorn -c config/gunicorn.conf.py -w $(or $(WORKERS),2) -b $(HOST):$(PORT)
+
+# Sends the emails that app servers queued with TASKS_BACKEND=database (django-tasks-db's
+# worker); run one or more beside `make serve`, with the same environment.
+worker: venv
+	DEBUG=false $(BIN)/python manage.py db_worker
+
+# Two gunicorn servers, one worker, a throwaway PostgreSQL and Redis on 127.0.0.1: shows that
+# sign-ins, records, cached pages and queued emails work across servers (scripts/two_servers.py).
+two-servers: venv
+	$(BIN)/python scripts/two_servers.py
 
 lint: dev-venv
 	$(BIN)/ruff check .
@@ -113,7 +123,8 @@ test: dev-venv chromium gettext catalogs
 # The production settings documented in README.md must pass Django's deployment checks.
 check-deploy: venv
 	DEBUG=false HTTPS=true SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') \
-	  ALLOWED_HOSTS=dialogues.example.org EMAIL_HOST=smtp.example.org \
+	  ALLOWED_HOSTS=dialogues.example.org EMAIL_HOST=smtp.example.org BEHIND_PROXY=true \
+	  REDIS_URL=redis://redis.internal:6379/0 TASKS_BACKEND=database \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 # A consistent backup of the database in backups/ (SQLite backup API, or pg_dump).

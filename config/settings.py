@@ -16,6 +16,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from config import deployment
 from config.private_files import private_sqlite_database
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -88,6 +89,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "simple_history",
+    # The queue of emails for `manage.py db_worker` when TASKS_BACKEND=database.
+    "django_tasks_db",
     "mediation",
     "glossary",
 ]
@@ -228,6 +231,8 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+# Hashed, compressed names under production settings (`collectstatic` first).
+STORAGES = deployment.storages(hashed=not DEBUG)
 
 # --- Email --------------------------------------------------------------------------------
 # Console by default, so a fresh checkout never sends mail; SMTP when EMAIL_HOST is set.
@@ -267,8 +272,8 @@ if os.environ.get("EMAIL_HOST"):
             },
         }
     }
-else:
-    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+else:  # Each email a file in EMAIL_FILE_PATH (a staging server), else printed.
+    MAILERS = deployment.mailers_without_smtp(os.environ.get("EMAIL_FILE_PATH", ""))
 
 # Invitation links (set a password, land on the session) expire after this many days.
 INVITATION_LINK_DAYS = envint("INVITATION_LINK_DAYS", 7)
@@ -277,19 +282,11 @@ REMINDER_HOURS = envint("REMINDER_HOURS", 48)
 # Links in emails sent from the command line (cron) start with this address.
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
 
-# --- Cache --------------------------------------------------------------------------------
-# Several app servers share one cache through Redis (REDIS_URL, Django's own backend); a
-# single server keeps it in its memory. Sessions live in the database, which every server
-# sees either way.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
-    if (url := os.environ.get("REDIS_URL"))
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-}
-
-# --- Background tasks ---------------------------------------------------------------------
-# Emails are sent as Django tasks; the immediate backend runs them at once, in process.
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# --- Cache and background tasks (config/deployment.py) -----------------------------------
+# REDIS_URL: one cache for every app server. TASKS_BACKEND=database: emails wait in the
+# database for `manage.py db_worker` instead of being sent inside the request.
+CACHES = deployment.caches(os.environ.get("REDIS_URL", ""))
+TASKS = deployment.tasks(os.environ.get("TASKS_BACKEND", "").strip().lower() or "immediate")
 
 # --- Security -----------------------------------------------------------------------------
 # HTTPS=true in production (see README): secure cookies, HSTS and the redirect to https.

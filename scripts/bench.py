@@ -212,12 +212,15 @@ def main() -> int:
         sys.exit("wrk is needed: apt-get install wrk (make bench installs it as root)")
     workdir = Path(tempfile.mkdtemp(prefix="bench-"))
     env = {**os.environ, "DEBUG": "false", "REQUIRE_2FA": "false", "LOG_LEVEL": "WARNING"}
+    # Production settings serve static files by their hashed names: collected here.
+    env["STATIC_ROOT"] = str(workdir / "static")
     # Its own variable, so a DATABASE_URL set for the app is never filled with bench data.
     env["DATABASE_URL"] = os.environ.get(
         "BENCH_DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}"
     )
     database = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite"
     manage(env, "migrate", "--no-input", "-v0")
+    manage(env, "collectstatic", "--no-input", "-v0")
     summary_file = workdir / "summary.json"
     manage(env, "seed_scale", "--size", args.size, "--summary", str(summary_file))
     summary = json.loads(summary_file.read_text())

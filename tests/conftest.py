@@ -23,6 +23,7 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from pytest_django.plugin import blocking_manager_key
 
+from config import deployment
 from tests.factories import DialogueProcessFactory, DialogueSessionFactory, UserFactory
 from tests.personas import (
     client_for,
@@ -39,6 +40,14 @@ def _fast_password_hashing():
     """Real hashers are slow on purpose; tests create many users. For the whole run, so rows
     made once for a module (tests/personas.py) are hashed the same way."""
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _static_files_as_they_are():
+    """Production settings give static files hashed names from `collectstatic`'s manifest
+    (config/deployment.py); tests collect nothing and find the files where they lie."""
+    with override_settings(STORAGES=deployment.storages(hashed=False)):
         yield
 
 

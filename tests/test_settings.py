@@ -203,3 +203,50 @@ def test_the_cache_is_redis_when_redis_url_is_set_else_local_memory(redis_url, b
 
 def test_database_connections_are_kept_and_checked_by_default():
     assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
+
+
+def _setting(snippet: str, **env) -> subprocess.CompletedProcess:
+    return subprocess.run(  # noqa: S603 - this interpreter, a fixed snippet
+        [sys.executable, "-c", f"import config.settings as s; print({snippet})"],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "backend"),
+    [
+        ("", "django.tasks.backends.immediate.ImmediateBackend"),
+        ("immediate", "django.tasks.backends.immediate.ImmediateBackend"),
+        ("database", "django_tasks_db.DatabaseBackend"),
+    ],
+)
+def test_emails_are_sent_in_the_request_unless_tasks_go_to_the_database(name, backend):
+    done = _setting("s.TASKS['default']['BACKEND']", TASKS_BACKEND=name)
+    assert done.stdout.strip().splitlines()[-1] == backend
+
+
+def test_an_unknown_tasks_backend_stops_the_app():
+    done = _setting("s.TASKS", TASKS_BACKEND="celery")
+    assert done.returncode != 0
+    assert "TASKS_BACKEND must be immediate or database, not 'celery'" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("debug", "storage"),
+    [
+        ("false", "whitenoise.storage.CompressedManifestStaticFilesStorage"),
+        ("true", "django.contrib.staticfiles.storage.StaticFilesStorage"),
+    ],
+)
+def test_production_static_files_have_hashed_compressed_names(debug, storage):
+    done = _setting("s.STORAGES['staticfiles']['BACKEND']", DEBUG=debug)
+    assert done.stdout.strip().splitlines()[-1] == storage
+
+
+def test_without_smtp_each_email_is_a_file_in_email_file_path(tmp_path):
+    done = _setting("s.MAILERS['default']", EMAIL_FILE_PATH=str(tmp_path), EMAIL_HOST="")
+    assert "filebased.EmailBackend" in done.stdout
+    assert str(tmp_path) in done.stdout

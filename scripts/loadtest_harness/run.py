@@ -37,6 +37,8 @@ def run(args: argparse.Namespace) -> int:
         "LOG_LEVEL": "WARNING",
         "LOGIN_FAILURE_LIMIT": "1000",
         "PYTHONUNBUFFERED": "1",
+        # Production settings serve static files by their hashed names: collected here.
+        "STATIC_ROOT": str(workdir / "static"),
     }
     organizers = 1
     facilitators = max(1, args.clients // 4)
@@ -45,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         print(f"database: {database.vendor} ({database.url})")
         manage(env, "migrate", "--no-input", "-v", "0")
+        manage(env, "collectstatic", "--no-input", "-v", "0")
         manage(env, "seed_demo", "--password", password)
         plan = manage_json(
             env,
