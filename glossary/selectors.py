@@ -7,15 +7,16 @@ query per page.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import and_
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 
 from .links import LinkIndex
-from .models import Comparison, Term
+from .models import Comparison, Example, Question, QuickFact, Term
 
 # Offered when a search finds nothing: the entries a newcomer should read first.
 SUGGESTED_SLUGS = (
@@ -37,25 +38,56 @@ def link_index() -> LinkIndex:
     return LinkIndex(Term.objects.order_by().values_list("slug", "name", "aliases", "definition"))
 
 
-def search_terms(query: str = "") -> QuerySet[Term]:
-    """Terms A to Z; with a query, those where every word appears in a name or definition.
+def _named(word: str) -> Q:
+    """The word anywhere in a name, another name or the definition ("track" finds
+    "Multi-track diplomacy")."""
+    return Q(name__icontains=word) | Q(aliases__icontains=word) | Q(definition__icontains=word)
 
-    `icontains` is case-insensitive on SQLite (for ASCII letters) and on PostgreSQL.
+
+def _whole_word(word: str) -> str:
+    # `\W` and escaped characters mean the same to Python's `re` (SQLite) and to
+    # PostgreSQL's regular expressions, so the pattern works on both.
+    return rf"(^|\W){re.escape(word)}(\W|$)"
+
+
+def _mentioned(word: str) -> Q:
+    """The word, as a whole word, anywhere in the entry: its names, definition,
+    explanation, guidance, quick facts, examples and questions. Whole words only, so that
+    the long texts answer what was asked: "track" is not found in "tracker"."""
+    pattern = _whole_word(word)
+    facts = QuickFact.objects.filter(Q(label__iregex=pattern) | Q(value__iregex=pattern))
+    examples = Example.objects.filter(text__iregex=pattern)
+    questions = Question.objects.filter(Q(question__iregex=pattern) | Q(answer__iregex=pattern))
+    return (
+        Q(name__iregex=pattern)
+        | Q(aliases__iregex=pattern)
+        | Q(definition__iregex=pattern)
+        | Q(explanation__iregex=pattern)
+        | Q(guidance__iregex=pattern)
+        | Q(pk__in=facts.values("term_id"))
+        | Q(pk__in=examples.values("term_id"))
+        | Q(pk__in=questions.values("term_id"))
+    )
+
+
+def search_terms(query: str = "") -> QuerySet[Term]:
+    """Terms A to Z; with a query, those where every word appears in a name or definition
+    (`named`, listed first), then those whose whole entry mentions every word as a whole
+    word (the explanation, facts, examples, questions: "Montville" finds Track II).
+
+    `icontains` and `iregex` are case-insensitive on SQLite (for ASCII letters) and on
+    PostgreSQL.
     """
-    terms = Term.objects.only("name", "slug", "definition").order_by(Lower("name"))
+    terms = Term.objects.only("name", "slug", "definition")
     words = query.split()[:MAX_SEARCH_WORDS]
     if not words:
-        return terms
-    return terms.filter(
-        reduce(
-            and_,
-            (
-                Q(name__icontains=word)
-                | Q(aliases__icontains=word)
-                | Q(definition__icontains=word)
-                for word in words
-            ),
-        )
+        return terms.order_by(Lower("name"))
+    named = reduce(and_, (_named(word) for word in words))
+    found = reduce(and_, (_named(word) | _mentioned(word) for word in words))
+    return (
+        terms.filter(found)
+        .annotate(named=ExpressionWrapper(named, output_field=BooleanField()))
+        .order_by("-named", Lower("name"))
     )
 
 
