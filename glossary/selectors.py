@@ -7,17 +7,34 @@ query per page.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import and_
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+)
 from django.db.models.functions import Lower
 from django.utils import translation
 
 from .links import LinkIndex
-from .models import TRANSLATION_LANGUAGES, Comparison, Term, TermTranslation
+from .models import (
+    TRANSLATION_LANGUAGES,
+    Comparison,
+    Example,
+    Question,
+    QuickFact,
+    Term,
+    TermTranslation,
+)
 
 # Offered when a search finds nothing: the entries a newcomer should read first.
 SUGGESTED_SLUGS = (
@@ -77,36 +94,63 @@ def link_index() -> LinkIndex:
     return LinkIndex(entries)
 
 
-def search_terms(query: str = "") -> QuerySet[Term]:
-    """Terms A to Z; with a query, those where every word appears in a name or definition.
+def _named(word: str, language: str | None = None) -> Q:
+    """The word anywhere in a name, another name or the definition ("track" finds
+    "Multi-track diplomacy"), and in the name or definition of the term's translation into
+    `language`, when there is one."""
+    named = Q(name__icontains=word) | Q(aliases__icontains=word) | Q(definition__icontains=word)
+    if language is None:
+        return named
+    translated = TermTranslation.objects.filter(term=OuterRef("pk"), language=language)
+    translated = translated.filter(Q(name__icontains=word) | Q(definition__icontains=word))
+    return named | Q(Exists(translated))
 
-    `icontains` is case-insensitive on SQLite (for ASCII letters) and on PostgreSQL.
+
+def _whole_word(word: str) -> str:
+    # `\W` and escaped characters mean the same to Python's `re` (SQLite) and to
+    # PostgreSQL's regular expressions, so the pattern works on both.
+    return rf"(^|\W){re.escape(word)}(\W|$)"
+
+
+def _mentioned(word: str) -> Q:
+    """The word, as a whole word, anywhere in the entry: its names, definition,
+    explanation, guidance, quick facts, examples and questions. Whole words only, so that
+    the long texts answer what was asked: "track" is not found in "tracker"."""
+    pattern = _whole_word(word)
+    facts = QuickFact.objects.filter(Q(label__iregex=pattern) | Q(value__iregex=pattern))
+    examples = Example.objects.filter(text__iregex=pattern)
+    questions = Question.objects.filter(Q(question__iregex=pattern) | Q(answer__iregex=pattern))
+    return (
+        Q(name__iregex=pattern)
+        | Q(aliases__iregex=pattern)
+        | Q(definition__iregex=pattern)
+        | Q(explanation__iregex=pattern)
+        | Q(guidance__iregex=pattern)
+        | Q(pk__in=facts.values("term_id"))
+        | Q(pk__in=examples.values("term_id"))
+        | Q(pk__in=questions.values("term_id"))
+    )
+
+
+def search_terms(query: str = "") -> QuerySet[Term]:
+    """Terms A to Z; with a query, those where every word appears in a name or definition
+    (`named`, listed first), then those whose whole entry mentions every word as a whole
+    word (the explanation, facts, examples, questions: "Montville" finds Track II).
+
+    `icontains` and `iregex` are case-insensitive on SQLite (for ASCII letters) and on
+    PostgreSQL.
     """
-    terms = Term.objects.only("name", "slug", "definition").order_by(Lower("name"))
+    terms = Term.objects.only("name", "slug", "definition")
     words = query.split()[:MAX_SEARCH_WORDS]
     if not words:
-        return terms
+        return terms.order_by(Lower("name"))
     language = content_language()
-
-    def translated(word: str) -> Q:
-        if language is None:
-            return Q()
-        match = TermTranslation.objects.filter(term=OuterRef("pk"), language=language).filter(
-            Q(name__icontains=word) | Q(definition__icontains=word)
-        )
-        return Q(Exists(match))
-
-    return terms.filter(
-        reduce(
-            and_,
-            (
-                Q(name__icontains=word)
-                | Q(aliases__icontains=word)
-                | Q(definition__icontains=word)
-                | translated(word)
-                for word in words
-            ),
-        )
+    named = reduce(and_, (_named(word, language) for word in words))
+    found = reduce(and_, (_named(word, language) | _mentioned(word) for word in words))
+    return (
+        terms.filter(found)
+        .annotate(named=ExpressionWrapper(named, output_field=BooleanField()))
+        .order_by("-named", Lower("name"))
     )
 
 

@@ -29,9 +29,13 @@ def index(request: HtmxHttpRequest) -> HttpResponse:
     page.object_list = selectors.localized_page(page.object_list)
     # When htmx restores history it has no page to swap into: it needs the whole page.
     partial = bool(request.htmx) and not request.htmx.history_restore_request
+    # A search lists the terms it names first, then those whose entry only mentions it.
+    listed = list(page.object_list)
     context = {
         "query": query,
         "terms": page,
+        "named_terms": [t for t in listed if getattr(t, "named", True)],
+        "mentioned_terms": [t for t in listed if not getattr(t, "named", True)],
         "suggestions": selectors.suggested_terms() if query and not page.object_list else [],
         "partial": partial,
     }

@@ -185,3 +185,44 @@ def contact_identity_read(user, contact) -> None:
 def outcome_export_read(user, document) -> None:
     """Someone downloaded an outcome document (its PDF)."""
     _log(user=user, kind=ReadEvent.Kind.EXPORT, obj=document, process_id=document.process_id)
+
+
+def records_read(user, records: list[SessionRecord]) -> None:
+    """A page showed the notes of several records at once (the process overview's
+    trajectories quote their items' convergence and divergence): one more read of each,
+    in the same three statements whatever their number. `records` carry their session
+    (`session_id`, `session.process_id`); each is a session that keeps a written record."""
+    records = list({r.pk: r for r in records}.values())
+    if not records or not user.is_authenticated:
+        return
+    now = timezone.now()
+    kind, object_type = ReadEvent.Kind.RECORD, SessionRecord._meta.label_lower
+    latest = ReadEvent.objects.filter(
+        user=user,
+        kind=kind,
+        object_type=object_type,
+        object_id__in=[r.pk for r in records],
+        latest=True,
+    )
+    with transaction.atomic():
+        latest.filter(at__lte=now - WINDOW).update(latest=False)
+        ReadEvent.objects.bulk_create(
+            [
+                ReadEvent(
+                    kind=kind,
+                    process_id=record.session.process_id,
+                    object_type=object_type,
+                    object_id=record.pk,
+                    **_names_for(record),
+                    user=user,
+                    username=user.get_username(),
+                    at=now,
+                    last_at=now,
+                    times=0,
+                    latest=True,
+                )
+                for record in records
+            ],
+            ignore_conflicts=True,
+        )
+        latest.update(times=F("times") + 1, last_at=now)

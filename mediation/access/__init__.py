@@ -37,6 +37,7 @@ from .devices import (
 from .outcomes import (
     DocumentAccess,
     OutcomeAccess,
+    briefings_visible_to,
     get_briefing,
     get_contact,
     open_outcome,
@@ -112,6 +113,7 @@ __all__ = [
     "agenda_items_editable_by",
     "agenda_items_visible_to",
     "audit_process_of",
+    "briefings_visible_to",
     "can_administer_process",
     "can_change_identity",
     "can_edit_session",

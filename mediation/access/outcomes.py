@@ -134,6 +134,16 @@ def open_outcome(user: AnyUser, pk: uuid.UUID | str, *, team: bool = False) -> D
     return DocumentAccess(document=document, team=can.team, see_identities=can.see_identities)
 
 
+def briefings_visible_to(user: AnyUser) -> QuerySet[Briefing]:
+    """Briefings the user may read of: those of the processes whose transfer log they read
+    (the team: organizers and the facilitators of a process's sessions, as
+    `open_transfer_log`). Name their contacts as the log does, never by a protected real
+    name (`OfficialContact.public_name`)."""
+    if not (user.is_authenticated and user.is_active):
+        return Briefing.objects.none()
+    return Briefing.objects.filter(process__in=processes_visible_to(user).values("id"))
+
+
 def get_contact(can: OutcomeAccess, pk) -> OfficialContact:
     contact = can.process.official_contacts.filter(pk=_as_uuid(pk)).first()
     if contact is None:

@@ -130,19 +130,39 @@ class Mark:
     href: str
 
 
+@dataclass(frozen=True)
+class Flag:
+    """A briefing between rounds: at `x` (a fraction between two rounds' places), drawn as
+    a diamond on a line across the grid, named by `label` (B1...) below it."""
+
+    x: float
+    label: str
+    css: str
+    title: str
+    href: str
+
+
 def trajectory_chart(
-    marks: Sequence[Mark], *, levels: Sequence[str], rounds: Sequence[str]
+    marks: Sequence[Mark],
+    *,
+    levels: Sequence[str],
+    rounds: Sequence[str],
+    flags: Sequence[Flag] = (),
 ) -> SafeString:
     """Points on a grid of rounds (across) and levels (up), joined in round order; each
-    point links to where it was written (out of the tab order: the table has the links)."""
-    if not marks or not rounds:
+    point links to where it was written (out of the tab order: the table has the links).
+    `flags` (briefings) stand between the rounds, in a lane of their own under the grid:
+    a dashed line up through the grid, a diamond and its label, never colour alone."""
+    if not (marks or flags) or not rounds:
         return SafeString("")
-    left, right, step_y, top = 92, WIDTH - 12, 18, 10
+    left, right, step_y, top = 92, WIDTH - 16, 18, 10
     bottom = top + step_y * (len(levels) - 1)
     span = right - left
+    low = min([0.0, *(f.x for f in flags)])
+    high = max([float(len(rounds) - 1), *(f.x for f in flags)])
 
-    def at_x(x: int) -> float:
-        return left + span / 2 if len(rounds) == 1 else left + span * x / (len(rounds) - 1)
+    def at_x(x: float) -> float:
+        return left + span / 2 if high == low else left + span * (x - low) / (high - low)
 
     def at_y(y: int) -> int:
         return bottom - y * step_y
@@ -173,6 +193,36 @@ def trajectory_chart(
                     name,
                 )
             )
+    lane = bottom + 34  # the briefings' diamonds, under the round names
+    for f in flags:
+        x = at_x(f.x)
+        parts.append(
+            format_html(
+                '<a href="{}" tabindex="-1" class="briefing-flag {}">'
+                '<line class="briefing-line" x1="{}" y1="{}" x2="{}" y2="{}"></line>'
+                '<polygon class="briefing-mark" points="{},{} {},{} {},{} {},{}">'
+                "<title>{}</title></polygon>"
+                '<text class="briefing-label" x="{}" y="{}">{}</text></a>',
+                f.href,
+                f.css,
+                _n(x),
+                top,
+                _n(x),
+                lane - 7,
+                _n(x),
+                lane - 7,
+                _n(x + 7),
+                lane,
+                _n(x),
+                lane + 7,
+                _n(x - 7),
+                lane,
+                f.title,
+                _n(x),
+                lane + 20,
+                f.label,
+            )
+        )
     ordered = sorted(marks, key=lambda m: m.x)
     if len(ordered) > 1:
         points = " ".join(f"{at_x(m.x):.1f},{at_y(m.y)}" for m in ordered)
@@ -191,4 +241,5 @@ def trajectory_chart(
                 m.title,
             )
         )
-    return _svg(bottom + 26, _join(parts), "chart-trajectory")
+    height = lane + 26 if flags else bottom + 26
+    return _svg(height, _join(parts), "chart-trajectory")

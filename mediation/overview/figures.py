@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import balance as balance_groups
-from .charts import Bar, Mark, Series, bar_chart, legend, trajectory_chart
+from .charts import Bar, Flag, Mark, Series, bar_chart, legend, trajectory_chart
 from .follow_through import Tally
 from .rooms import KIND_LABELS
 from .selectors import Overview
@@ -70,22 +70,60 @@ def timeline_figure(overview: Overview) -> Figure:
     return Figure(bar_chart(bars, series), legend(shown))
 
 
+def _clip(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _point_title(p) -> str:
+    title = _("Round %(n)d, %(date)s: %(status)s") % {
+        "n": p.round_index + 1,
+        "date": _date(p.session),
+        "status": p.label,
+    }
+    if p.convergence:
+        title += "\n" + _("Convergence: %(text)s") % {"text": _clip(p.convergence)}
+    if p.divergence:
+        title += "\n" + _("Divergence: %(text)s") % {"text": _clip(p.divergence)}
+    return title
+
+
+def _flag_title(stop) -> str:
+    return _("%(label)s, briefing of %(date)s to %(whom)s (%(channel)s): %(reception)s") % {
+        "label": stop.label,
+        "date": f"{stop.mark.briefed_on:%Y-%m-%d}",
+        "whom": stop.whom or "—",
+        "channel": stop.channel_label.lower(),
+        "reception": stop.reception_label,
+    }
+
+
 def trajectory_figure(trajectory: TopicTrajectory, round_count: int) -> SafeString:
     marks = [
         Mark(
             x=p.round_index,
             y=p.level,
             css=f"status-{p.status}",
-            title=_("Round %(n)d, %(date)s: %(status)s")
-            % {"n": p.round_index + 1, "date": _date(p.session), "status": p.label},
+            title=_point_title(p),
             href=p.url,
         )
         for p in trajectory.points
+    ]
+    flags = [
+        Flag(
+            x=stop.x,
+            label=stop.label,
+            css=f"reception-{stop.mark.reception}",
+            title=_flag_title(stop),
+            href=stop.url,
+        )
+        for stop in trajectory.stops
     ]
     return trajectory_chart(
         marks,
         levels=[str(level.label) for level in LEVELS],
         rounds=[str(n + 1) for n in range(round_count)],
+        flags=flags,
     )
 
 
@@ -173,6 +211,7 @@ def overview_figures(overview: Overview) -> dict:
         "timeline": timeline_figure(overview),
         "trajectories": [(t, trajectory_figure(t, rounds)) for t in overview.trajectories],
         "trajectory_legend": trajectory_legend(),
+        "briefings_shown": any(t.stops for t in overview.trajectories),
         "balance": balance_figures(overview),
         "continuity": continuity_figure(overview),
         "follow_through": follow_through_figures(overview),

@@ -1,4 +1,4 @@
-"""What the process overview reads: six queries, whatever the number of sessions, topics,
+"""What the process overview reads: seven queries, whatever the number of sessions, topics,
 invitations, item records and actions.
 
 Scope: the sessions the viewer may open appear on the timeline; the numbers (attendance,
@@ -6,6 +6,9 @@ balance, continuity, trajectory, actions) come only from the sessions the viewer
 records (`access.sessions_editable_by`): all of a process's live sessions for its
 organizers, their own for a facilitator. A session the viewer may only open as an invitee
 shows its date and status, nothing of who came or what was said.
+
+Briefings to officials (the transfer log) appear on the topics' trajectories for those
+who read the transfer log (`access.briefings_visible_to`).
 """
 
 from __future__ import annotations
@@ -13,16 +16,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Case, Exists, F, OuterRef, QuerySet, When
 from django.utils import timezone
 
 from mediation import access, confidentiality
 from mediation.models import (
     ActionItem,
+    Briefing,
     DialogueProcess,
     DialogueSession,
     Invitation,
     ItemRecord,
+    SessionRecord,
     Side,
 )
 
@@ -31,7 +36,7 @@ from .continuity import ContinuityRow, continuity_rows
 from .follow_through import FollowThrough, follow_through
 from .rooms import Round, rounds_of
 from .timeline import TimelineRow, timeline_rows
-from .trajectory import StatusMark, TopicTrajectory, trajectories
+from .trajectory import BriefingMark, StatusMark, TopicTrajectory, trajectories
 
 
 @dataclass
@@ -48,6 +53,8 @@ class Overview:
     follow_through: FollowThrough
     open_actions: list[ActionItem]
     today: date
+    # Records whose items' convergence or divergence the trajectories quote: reads to audit.
+    quoted_records: list[SessionRecord]
 
     @property
     def warnings(self) -> int:
@@ -85,10 +92,13 @@ def _status_marks(user, process: DialogueProcess, by_id: dict) -> list[StatusMar
             "agenda_item__topic_id",
             "agenda_item__position",
             "topic_status",
+            "convergence",
+            "divergence",
+            "record_id",
         )
     )
     marks = []
-    for item_id, session_id, topic_id, position, status in rows:
+    for item_id, session_id, topic_id, position, status, *texts, record_id in rows:
         session = by_id.get(session_id)
         if session is None or not confidentiality.may_leave(
             confidentiality.Content.NOTES,
@@ -103,9 +113,62 @@ def _status_marks(user, process: DialogueProcess, by_id: dict) -> list[StatusMar
                 item_id=item_id,
                 position=position,
                 status=status,
+                convergence=texts[0],
+                divergence=texts[1],
+                record_id=record_id,
             )
         )
     return marks
+
+
+def _briefing_marks(user, process: DialogueProcess, topics: list) -> list[BriefingMark]:
+    """The briefings on the viewer's topics, one query: a row per briefing, topic and
+    contact, the contact named as the transfer log names them (the pseudonym of a protected
+    one: the real name is never read here)."""
+    if not topics:
+        return []
+    contact = "briefing__contacts__"
+    rows = (
+        Briefing.topics.through.objects.filter(
+            briefing__in=access.briefings_visible_to(user).filter(process=process),
+            topic_id__in=[t.pk for t in topics],
+        )
+        .annotate(
+            shown_as=Case(
+                When(**{f"{contact}identity_protected": True}, then=F(f"{contact}pseudonym")),
+                default=F(f"{contact}name"),
+            )
+        )
+        .order_by("briefing__briefed_on", "briefing__created_at", f"{contact}institution")
+        .values_list(
+            "topic_id",
+            "briefing_id",
+            "briefing__briefed_on",
+            "briefing__reception",
+            "briefing__channel",
+            "shown_as",
+            f"{contact}institution",
+        )
+    )
+    found: dict[tuple, tuple] = {}
+    for topic_id, briefing_id, day, reception, channel, name, institution in rows:
+        key = (topic_id, briefing_id)
+        whom = found.get(key, (day, reception, channel, []))[3]
+        if name is not None:
+            whom.append(f"{name} · {institution}")
+        found[key] = (day, reception, channel, whom)
+    return [
+        BriefingMark(
+            topic_id=topic_id,
+            briefing_id=briefing_id,
+            process_id=process.pk,
+            briefed_on=day,
+            reception=reception,
+            channel=channel,
+            whom=tuple(whom),
+        )
+        for (topic_id, briefing_id), (day, reception, channel, whom) in found.items()
+    ]
 
 
 def process_overview(
@@ -138,15 +201,22 @@ def process_overview(
     marked_sessions = {m.session.pk for m in marks}
     trajectory_rounds = [r for r in team_rounds if r.session.pk in marked_sessions]
     open_actions = [a for a in actions if a.is_open]
+    shown = trajectories(topics, marks, trajectory_rounds, _briefing_marks(user, process, topics))
     return Overview(
         process=process,
         sides=sides,
         timeline=timeline_rows(rounds),
-        trajectories=trajectories(topics, marks, trajectory_rounds),
+        trajectories=shown,
         trajectory_rounds=trajectory_rounds,
         balances=session_balances(team_rounds, sides, ratio=process.balance_ratio),
         continuity=continuity_rows(team_rounds),
         follow_through=follow_through(actions, [r.session for r in team_rounds], today=today),
         open_actions=open_actions[:50],
         today=today,
+        quoted_records=[
+            SessionRecord(pk=p.record_id, session=p.session)
+            for t in shown
+            for p in t.points
+            if p.convergence or p.divergence
+        ],
     )

@@ -19,6 +19,7 @@ from tests.factories import (
     SideFactory,
     TopicFactory,
 )
+from tests.mediation.outcomes.factories import BriefingFactory, OfficialContactFactory
 from tests.mediation.overview.builders import held_round, seat, status_noted
 from tests.personas import make_organizer
 
@@ -53,6 +54,17 @@ def overview(transactional_db):
             session=held, owner=people[r], due_date=timezone.localdate() - timedelta(days=r)
         )
     DialogueSessionFactory(process=process, title="Round 6, not yet published", published_at=None)
+    envoy = OfficialContactFactory(
+        process=process, name="Kept Hidden", identity_protected=True, pseudonym="Envoy K"
+    )
+    for days_ago, reception in ((100, 2), (5, 4)):
+        BriefingFactory(
+            process=process,
+            topics=[topics[0]],
+            contacts=[envoy],
+            briefed_on=timezone.localdate() - timedelta(days=days_ago),
+            reception=reception,
+        )
     return process
 
 
@@ -83,3 +95,18 @@ def test_the_overview_prints_without_the_navigation(overview, login, page, live_
     expect(page.locator(".overview-nav")).to_be_hidden()
     expect(page.locator("svg.chart-bars").first).to_be_visible()
     assert page.pdf(format="A4")[:4] == b"%PDF"
+
+
+def test_a_briefing_on_a_trajectory_opens_the_briefing(overview, login, page, live_server):
+    login("olivia", PASSWORD)
+    page.goto(f"{live_server.url}{overview.get_absolute_url()}")
+    figure = page.locator("figure.trajectory", has_text="Incident prevention at sea")
+    expect(figure.locator("svg .briefing-mark")).to_have_count(2)
+    expect(figure.locator("svg .briefing-label").first).to_have_text("B1")
+    row = figure.locator("tr.briefing-row").first
+    expect(row).to_contain_text("after round 2")
+    expect(row).to_contain_text("Envoy K")
+    expect(page.get_by_text("Kept Hidden")).to_have_count(0)
+    row.get_by_role("link").click()
+    page.wait_for_load_state()
+    assert "/transfer/briefings/" in page.url

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from mediation import access
+from mediation import access, audit
 from mediation.overview import figures
 from mediation.overview import selectors as overview
 
@@ -28,10 +28,12 @@ def process_list(request: HttpRequest) -> HttpResponse:
 @never_cache
 def process_detail(request: HttpRequest, process_id: UUID) -> HttpResponse:
     """Where the process stands, round by round: charts, each with its table, of what
-    the viewer may see (participants get a 403 from `access.get_process`)."""
+    the viewer may see (participants get a 403 from `access.get_process`). The records
+    whose convergence and divergence the trajectories quote are reads in the audit."""
     process = access.get_process(request.user, process_id)
     can_administer = access.can_administer_process(request.user, process.pk)
     summary = overview.process_overview(request.user, process, administers=can_administer)
+    audit.records_read(request.user, summary.quoted_records)
     return render(
         request,
         "mediation/process_detail.html",

@@ -18,6 +18,7 @@ from tests.factories import (
     TopicFactory,
     UserFactory,
 )
+from tests.mediation.outcomes.factories import BriefingFactory, OfficialContactFactory
 
 from .builders import held_round, seat, status_noted
 
@@ -134,8 +135,9 @@ def test_the_page_body_is_no_longer_greyed_by_the_session_rows_rule():
 
 
 def _grow(process, facilitator, n: int) -> None:
-    """n more rounds, each with people on two sides, topics noted, and actions; half of
-    them the facilitator's."""
+    """n more rounds, each with people on two sides, topics noted (with what moved them),
+    actions and a briefing on the topic to two officials (one protected); half of them the
+    facilitator's."""
     sides = [SideFactory(process=process), SideFactory(process=process)]
     for i in range(n):
         held = held_round(
@@ -144,7 +146,17 @@ def _grow(process, facilitator, n: int) -> None:
         for side in sides:
             seat(held, ParticipantFactory(identity_protected=bool(i % 3), pseudonym="P"), side)
         seat(held, ParticipantFactory(), None, role=Invitation.Role.OBSERVER)
-        status_noted(held, TopicFactory(process=process), "explored")
+        topic = TopicFactory(process=process)
+        status_noted(held, topic, "explored", convergence="Common ground", divergence="Gap")
+        BriefingFactory(
+            process=process,
+            topics=[topic],
+            briefed_on=timezone.localdate() - timedelta(days=i),
+            contacts=[
+                OfficialContactFactory(process=process),
+                OfficialContactFactory(process=process, identity_protected=True, pseudonym="K"),
+            ],
+        )
         ActionItemFactory(session=held, due_date=timezone.localdate() - timedelta(days=i))
         DialogueSessionFactory(process=process, published_at=None)
 
