@@ -20,8 +20,7 @@ from mediation.models import (
     Side,
     Topic,
 )
-from mediation.records import attribution, descriptions
-from mediation.records.selectors import AttributionCheck
+from mediation.records.selectors import AttributionCheck, attribution_check_from
 
 
 def documents_of(user, can: access.OutcomeAccess) -> QuerySet[OutcomeDocument]:
@@ -86,24 +85,7 @@ def attribution_check_for(document: OutcomeDocument) -> AttributionCheck:
     )
     if cited:
         invitations = invitations.filter(session_id__in=cited)
-    people, attendees, seen = [], [], set()
-    for invitation in invitations.select_related("participant", "side").order_by("pk"):
-        if invitation.participant_id in seen:
-            continue
-        seen.add(invitation.participant_id)
-        people.append(invitation.participant)
-        attendees.append(
-            descriptions.attendee(
-                invitation.participant,
-                side=invitation.side.name if invitation.side else "",
-                capacity=invitation.capacity,
-            )
-        )
-    return AttributionCheck(
-        terms=attribution.terms_for(people),
-        attendees=attendees,
-        k=document.process.description_threshold,
-    )
+    return attribution_check_from(invitations, k=document.process.description_threshold)
 
 
 def attribution_findings(document: OutcomeDocument, version: OutcomeVersion | None) -> list:

@@ -45,13 +45,18 @@ class AttributionCheck:
 def attribution_check_of(session: DialogueSession) -> AttributionCheck:
     """The check for `session`'s texts, from those invited who did not decline (one
     query): whom a summary must not name or single out."""
-    invitations = (
-        session.invitations.exclude(response=Invitation.Response.DECLINED)
-        .select_related("participant", "side")
-        .order_by("pk")
-    )
-    people, attendees = [], []
-    for invitation in invitations:
+    invitations = session.invitations.exclude(response=Invitation.Response.DECLINED)
+    return attribution_check_from(invitations, k=session.process.description_threshold)
+
+
+def attribution_check_from(invitations, *, k: int) -> AttributionCheck:
+    """The check against the people of `invitations` (each person once, with the side and
+    capacity of their first invitation), in one query."""
+    people, attendees, seen = [], [], set()
+    for invitation in invitations.select_related("participant", "side").order_by("pk"):
+        if invitation.participant_id in seen:
+            continue
+        seen.add(invitation.participant_id)
         people.append(invitation.participant)
         attendees.append(
             descriptions.attendee(
@@ -60,8 +65,4 @@ def attribution_check_of(session: DialogueSession) -> AttributionCheck:
                 capacity=invitation.capacity,
             )
         )
-    return AttributionCheck(
-        terms=attribution.terms_for(people),
-        attendees=attendees,
-        k=session.process.description_threshold,
-    )
+    return AttributionCheck(terms=attribution.terms_for(people), attendees=attendees, k=k)
