@@ -16,7 +16,6 @@ from mediation.models import (
     Invitation,
     Participant,
     SessionRecord,
-    Topic,
 )
 
 OPEN_STATUSES = [ActionItem.Status.OPEN, ActionItem.Status.IN_PROGRESS]
@@ -172,15 +171,6 @@ def _attendees_for(
     return named, unnamed, shows_answers
 
 
-def process_sessions(user, process) -> QuerySet[DialogueSession]:
-    return (
-        access.sessions_visible_to(user)
-        .filter(process=process)
-        .select_related("process")
-        .order_by("-starts_at")
-    )
-
-
 def open_actions_of_process(user, process) -> QuerySet[ActionItem]:
     """Open follow-up actions of the process's sessions the user may plan and record:
     never those of a session they could not open (a side meeting, an archived one)."""
@@ -193,10 +183,6 @@ def open_actions_of_process(user, process) -> QuerySet[ActionItem]:
         .select_related("owner", "session", "topic")
         .order_by("due_date", "created_at")
     )
-
-
-def process_topics(user, process) -> QuerySet[Topic]:
-    return access.topics_visible_to(user, process).order_by("status", "title")
 
 
 def action_owner_choices(session: DialogueSession) -> list:
