@@ -106,7 +106,8 @@ def session_identities_read(user, session: DialogueSession) -> None:
 
 
 def person_identity_read(user, person: Participant, process_ids) -> None:
-    """The admin showed a protected person's identity: one trace per process they are in."""
+    """A page showed a protected person's identity (their admin page, or as a side's
+    convenor on an outcome document): one trace per process given."""
     for process_id in process_ids or [None]:
         _log(user=user, kind=ReadEvent.Kind.IDENTITY, obj=person, process_id=process_id)
 
