@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
-from django.db.models import Count
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
+from django.db.models import Case, Count, F, When
 from django.utils.translation import gettext_lazy as _
 
 from mediation import access
@@ -44,8 +45,19 @@ class SideConvenorsMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def scope_convenors(self, request, fields, process) -> None:
-        people = access.convenors_choosable_by(request.user, process).order_by("name")
+        # In the order of the names shown: sorting by real names would tell which
+        # pseudonym hides which name.
+        shown = Case(When(identity_protected=True, then=F("pseudonym")), default=F("name"))
+        people = (
+            access.convenors_choosable_by(request.user, process)
+            .annotate(shown=shown)
+            .order_by("shown", "pk")
+        )
         narrow(fields, "convenors", people)
+        widget = getattr(fields.get("convenors"), "widget", None)
+        if isinstance(widget, RelatedFieldWidgetWrapper):
+            # A person added from here would belong to no process, so be no choice.
+            widget.can_add_related = False
 
 
 class SideInline(SideConvenorsMixin, NamedFieldsTabularInline):

@@ -93,8 +93,7 @@ def _detail_context(request, can, clear_form=None) -> dict:
     if can.team:
         findings = selectors.attribution_findings(document, version)
         table = selectors.clearance_table(request.user, document)
-        for person in table.identities_shown:
-            audit.person_identity_read(request.user, person, [document.process_id])
+        audit.convenor_identities_read(request.user, table.identities_shown, document.process_id)
         context |= {
             "sides": table.rows,
             "unnamed": table.unnamed,

@@ -229,6 +229,7 @@ def test_the_admin_offers_the_processs_own_people_only(
     page = organizer_client.get(_process_change(process)).content.decode()
     assert f'value="{mine.pk}"' in page
     assert f'value="{theirs.pk}"' not in page
+    assert "add_id_sides-0-convenors" not in page  # no new person from here: in no process
 
 
 def test_an_organizer_cannot_name_another_processs_person(
@@ -267,3 +268,22 @@ def test_the_side_admin_scopes_the_convenors_to_its_process(
     response = organizer_client.post(url, {"name": "North", "convenors": [str(theirs.pk)]})
     assert field_errors(response, "convenors")
     assert theirs not in north.convenors.all()
+
+
+def test_the_page_costs_the_same_with_more_protected_convenors(
+    document, process, organizer, organizer_client, count_queries
+):
+    def grow(n):
+        for i in range(n):
+            side = SideFactory(process=process)
+            person = ParticipantFactory(identity_protected=True, pseudonym=f"Envoy {i}")
+            ProcessMemberFactory(process=process, participant=person, side=side)
+            side.convenors.add(person)
+            _clear(document, side, organizer, person)
+
+    grow(1)
+    small = count_queries(lambda: organizer_client.get(_detail(document)))
+    grow(3)
+    large = count_queries(lambda: organizer_client.get(_detail(document)))
+    assert small == large
+    assert ReadEvent.objects.filter(kind=ReadEvent.Kind.IDENTITY).count() == 4
