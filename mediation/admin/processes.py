@@ -119,6 +119,9 @@ class DialogueProcessAdmin(ArchiveActionsMixin, ScopedChoicesMixin, AuditedHisto
 @admin.register(Side)
 class SideAdmin(SideConvenorsMixin, ProcessScopedAdmin):
     list_display = ["name", "process"]
+    list_filter = [("process", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["name", "process__title"]
+    list_select_related = ["process"]
 
     def get_fields(self, request, obj=None):
         # The convenors are chosen among the process's people: once the side has one.
@@ -128,10 +131,6 @@ class SideAdmin(SideConvenorsMixin, ProcessScopedAdmin):
         form = super().get_form(request, obj, change=change, **kwargs)
         self.scope_convenors(request, form.base_fields, obj.process if obj else None)
         return form
-
-    list_filter = [("process", admin.RelatedOnlyFieldListFilter)]
-    search_fields = ["name", "process__title"]
-    list_select_related = ["process"]
 
 
 @admin.register(Topic)

@@ -1,6 +1,8 @@
 """In Chromium: an organizer drafts a non-paper from a round's record, rewrites the sentence
 the non-attribution check marks, records each side's clearance, releases it, then logs a
-briefing of an official and what came back."""
+briefing of an official and what came back, and downloads the log as CSV."""
+
+import csv
 
 import pytest
 from playwright.sync_api import expect
@@ -98,3 +100,10 @@ def test_drafting_clearing_releasing_and_briefing(back_channel, login, page, liv
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("Asks for an annex on timelines.")).to_be_visible()
     assert Briefing.objects.get().reception == Briefing.Reception.UNDER_CONSIDERATION
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the log as CSV (spreadsheet)").click()
+    with open(download.value.path(), encoding="utf-8-sig", newline="") as file:
+        (row,) = list(csv.DictReader(file))
+    assert (row["Contact"], row["Reception"]) == ("Daniel Reyes", "Under consideration")
+    assert row["What came back"] == "Asks for an annex on timelines."
