@@ -18,6 +18,7 @@ from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 
 from mediation import confidentiality
 from mediation.models import DialogueSession, Participant, ReadEvent, SessionRecord
@@ -111,6 +112,19 @@ def person_identity_read(user, person: Participant, process_ids) -> None:
         _log(user=user, kind=ReadEvent.Kind.IDENTITY, obj=person, process_id=process_id)
 
 
+def convenor_identities_read(user, people: list[Participant], process_id) -> None:
+    """An outcome document's page named protected convenors of its sides by their real
+    name: one read of each one's identity, under the document's process, in the same
+    statements whatever their number."""
+    people = list({p.pk: p for p in people}.values())
+    _count_each(
+        user,
+        ReadEvent.Kind.IDENTITY,
+        Participant._meta.label_lower,
+        [(person.pk, process_id, _names_for(person)) for person in people],
+    )
+
+
 def history_read(user, obj: models.Model, process_id) -> None:
     """Someone read the change history of an object."""
     _log(user=user, kind=ReadEvent.Kind.HISTORY, obj=obj, process_id=process_id)
@@ -193,15 +207,49 @@ def records_read(user, records: list[SessionRecord]) -> None:
     in the same three statements whatever their number. `records` carry their session
     (`session_id`, `session.process_id`); each is a session that keeps a written record."""
     records = list({r.pk: r for r in records}.values())
-    if not records or not user.is_authenticated:
+    _count_each(
+        user,
+        ReadEvent.Kind.RECORD,
+        SessionRecord._meta.label_lower,
+        [(record.pk, record.session.process_id, _names_for(record)) for record in records],
+    )
+
+
+def transfer_log_export_read(user, process, named_contacts) -> None:
+    """Someone downloaded a process's transfer log (CSV): an export of the log, and a read
+    of the identity of each protected contact the file named by their real name (named
+    here by pseudonym and institution, the contact's `str`, never by the name). The same
+    statements whatever the number of contacts."""
+    _count(
+        user=user,
+        key={
+            "kind": ReadEvent.Kind.EXPORT,
+            "process_id": process.pk,
+            "object_type": "mediation.briefing",
+            "object_id": uuid.uuid5(READ_AUDIT_ID, f"transfer-log:{process.pk}"),
+        },
+        names={"object_label": gettext("Transfer log (CSV)")[:200]},
+    )
+    contacts = list({c.pk: c for c in named_contacts}.values())
+    _count_each(
+        user,
+        ReadEvent.Kind.IDENTITY,
+        "mediation.officialcontact",
+        [(c.pk, c.process_id, {"object_label": str(c)[:200]}) for c in contacts],
+    )
+
+
+def _count_each(user, kind, object_type: str, reads: list[tuple]) -> None:
+    """One more read of each (object id, process id, names) of one kind and type, in three
+    statements whatever their number."""
+    if not reads or not user.is_authenticated:
         return
     now = timezone.now()
-    kind, object_type = ReadEvent.Kind.RECORD, SessionRecord._meta.label_lower
     latest = ReadEvent.objects.filter(
         user=user,
         kind=kind,
         object_type=object_type,
-        object_id__in=[r.pk for r in records],
+        object_id__in=[object_id for object_id, _process_id, _names in reads],
         latest=True,
     )
     with transaction.atomic():
@@ -210,10 +258,10 @@ def records_read(user, records: list[SessionRecord]) -> None:
             [
                 ReadEvent(
                     kind=kind,
-                    process_id=record.session.process_id,
+                    process_id=process_id,
                     object_type=object_type,
-                    object_id=record.pk,
-                    **_names_for(record),
+                    object_id=object_id,
+                    **names,
                     user=user,
                     username=user.get_username(),
                     at=now,
@@ -221,7 +269,7 @@ def records_read(user, records: list[SessionRecord]) -> None:
                     times=0,
                     latest=True,
                 )
-                for record in records
+                for object_id, process_id, names in reads
             ],
             ignore_conflicts=True,
         )

@@ -182,3 +182,11 @@ def disclosure_for(
         else consents_in_force(session.process, participants)
     )
     return Disclosure(session=session, audience=audience, consents=consents, record=record)
+
+
+def person_name(person: Participant, *, identified: bool) -> str:
+    """A person named outside a session's own page (a side's convenor on an outcome
+    document): the real name with the pseudonym to a reader cleared to see who they are
+    (`access.participants_identified_to`), the pseudonym of a protected person to anyone
+    else. Showing a protected real name is a read to audit."""
+    return person.full_label if identified else person.public_name

@@ -51,6 +51,11 @@ urlpatterns = [
     path("outcomes/<uuid:document_id>/release/", outcomes.outcome_release, name="outcome_release"),
     path("processes/<uuid:process_id>/transfer/", transfer.transfer_log, name="transfer_log"),
     path(
+        "processes/<uuid:process_id>/transfer.csv",
+        transfer.transfer_log_csv,
+        name="transfer_log_csv",
+    ),
+    path(
         "processes/<uuid:process_id>/transfer/contacts/",
         transfer.transfer_contact_add,
         name="transfer_contact_add",

@@ -197,3 +197,22 @@ def team_accounts_visible_to(user: AnyUser) -> QuerySet[User]:
         )
         | Q(pk__in=participants_visible_to(user).values("user_id"))
     )
+
+
+def participants_in_process(process: DialogueProcess) -> QuerySet[Participant]:
+    """Everyone in this process: invited to one of its sessions, holding a consent there,
+    or on its roster (archived sessions count)."""
+    return Participant.objects.filter(_in_processes([process.pk]))
+
+
+def convenors_choosable_by(
+    user: AnyUser, process: DialogueProcess | None
+) -> QuerySet[Participant]:
+    """Whom the user may name convenor of a side of `process` (in the admin): the people in
+    that process, never another's, and only if they organize it."""
+    if process is None or process.pk is None:
+        return Participant.objects.none()
+    organizes = processes_administered_by(user, include_archived=True).filter(pk=process.pk)
+    if not organizes.exists():
+        return Participant.objects.none()
+    return participants_in_process(process)

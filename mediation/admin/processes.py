@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin
-from django.db.models import Count
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
+from django.db.models import Case, Count, F, When
 from django.utils.translation import gettext_lazy as _
 
 from mediation import access
@@ -14,14 +16,59 @@ from mediation.admin.base import (
     NamedFieldsTabularInline,
     ProcessScopedAdmin,
     ScopedChoicesMixin,
+    narrow,
 )
 from mediation.admin.people import ConsentInline, ProcessMemberInline, consent_formsets_stamp
 from mediation.models import DialogueProcess, Side, Topic
 
 
-class SideInline(NamedFieldsTabularInline):
+class ConvenorsField(forms.ModelMultipleChoiceField):
+    """People named as the admin's pickers name them: a protected person by pseudonym."""
+
+    def label_from_instance(self, obj):
+        if obj.identity_protected:
+            return _("%(pseudonym)s (protected identity)") % {"pseudonym": obj.pseudonym}
+        return obj.name
+
+
+class SideConvenorsMixin:
+    """A side's convenors, chosen among the people of the side's own process only (never
+    another process's: an organizer of two processes cannot carry someone across), and
+    only once the process exists. They clear outcome documents for their side."""
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "convenors":
+            kwargs["queryset"] = access.convenors_choosable_by(request.user, None)
+            kwargs["form_class"] = ConvenorsField
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+            kwargs["required"] = False
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def scope_convenors(self, request, fields, process) -> None:
+        # In the order of the names shown: sorting by real names would tell which
+        # pseudonym hides which name.
+        shown = Case(When(identity_protected=True, then=F("pseudonym")), default=F("name"))
+        people = (
+            access.convenors_choosable_by(request.user, process)
+            .annotate(shown=shown)
+            .order_by("shown", "pk")
+        )
+        narrow(fields, "convenors", people)
+        widget = getattr(fields.get("convenors"), "widget", None)
+        if isinstance(widget, RelatedFieldWidgetWrapper):
+            # A person added from here would belong to no process, so be no choice.
+            widget.can_add_related = False
+
+
+class SideInline(SideConvenorsMixin, NamedFieldsTabularInline):
     model = Side
     extra = 0
+    fields = ["name", "convenors"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        self.scope_convenors(request, formset.form.base_fields, obj)
+        return formset
 
 
 class TopicInline(NamedFieldsTabularInline):
@@ -70,11 +117,20 @@ class DialogueProcessAdmin(ArchiveActionsMixin, ScopedChoicesMixin, AuditedHisto
 
 
 @admin.register(Side)
-class SideAdmin(ProcessScopedAdmin):
+class SideAdmin(SideConvenorsMixin, ProcessScopedAdmin):
     list_display = ["name", "process"]
     list_filter = [("process", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "process__title"]
     list_select_related = ["process"]
+
+    def get_fields(self, request, obj=None):
+        # The convenors are chosen among the process's people: once the side has one.
+        return ["name", "process", "convenors"] if obj is not None else ["name", "process"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        self.scope_convenors(request, form.base_fields, obj.process if obj else None)
+        return form
 
 
 @admin.register(Topic)

@@ -19,7 +19,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from mediation import submissions
+from mediation import access, submissions
 from mediation.models import Briefing, DialogueProcess, OfficialContact, OutcomeDocument
 from mediation.outcomes import services
 
@@ -80,7 +80,21 @@ MINISTRY = ContactPlan(
 WATER_AUTHORITY = ContactPlan(
     "Carmen Villanueva", "Regional water authority", "Head of water quality", "Peru"
 )
-BOTH_SIDES = {"United States": "Eleanor Whitfield", "DPRK": "Participant K"}
+# Each side's named convenors (people of the process, by name). Ri Chol-min is protected:
+# the team reads "Participant K" unless cleared to see who that is.
+CONVENORS = {
+    BACK_CHANNEL: {
+        "United States": ("Eleanor Whitfield", "James Okafor"),
+        "DPRK": ("Ri Chol-min",),
+        "Convenors": ("Margaret Lindqvist",),
+    },
+    RIVER: {
+        "Valley communities": ("Lucía Ramírez",),
+        "Company": ("Robert Hale",),
+        "Mediators": ("Daniel Mwangi",),
+    },
+}
+BOTH_SIDES = {"United States": "Eleanor Whitfield", "DPRK": "Ri Chol-min"}
 ALL_SIDES = {**BOTH_SIDES, "Convenors": "Margaret Lindqvist"}
 
 PLANS = {
@@ -206,9 +220,19 @@ def seed(users: dict) -> None:
     """Write the plans once: a process whose documents exist already is left as it is."""
     for title, (contacts, documents, briefings) in PLANS.items():
         process = DialogueProcess.objects.filter(title=title).first()
-        if process is None or process.outcome_documents.exists():
+        if process is None:
+            continue
+        _name_convenors(process, CONVENORS[title])
+        if process.outcome_documents.exists():
             continue
         _seed_process(process, contacts, documents, briefings, users)
+
+
+def _name_convenors(process, by_side: dict) -> None:
+    people = access.participants_in_process(process)
+    for side in process.sides.all():
+        names = by_side.get(side.name, ())
+        services.side_convenors_name(side=side, convenors=list(people.filter(name__in=names)))
 
 
 def _seed_process(process, contact_plans, document_plans, briefing_plans, users) -> None:
@@ -271,6 +295,8 @@ def _seed_document(process, plan, sessions, topics, sides, contacts, author, cle
         to_contacts=[contacts[name] for name in plan.to_contacts],
     )
 
+    people = {p.name: p for p in access.participants_in_process(process)}
+
     def clear():
         for side, convenor in plan.cleared_by.items():
             services.outcome_document_clear(
@@ -278,7 +304,7 @@ def _seed_document(process, plan, sessions, topics, sides, contacts, author, cle
                 user=clearer,
                 side=sides[side],
                 version=document.version,
-                convenor=convenor,
+                convenor=people[convenor],
             )
 
     if not plan.released:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from mediation.models.base import UUIDModel
+from mediation.models.people import Participant
 from mediation.models.processes import DialogueProcess, Side, Topic
 from mediation.models.records import _limited
 from mediation.models.sessions import DialogueSession
@@ -180,7 +181,12 @@ class OutcomeVersion(UUIDModel):
 
 
 class OutcomeClearance(UUIDModel):
-    """A side's convenor cleared one version of a document."""
+    """A side's convenor cleared one version of a document.
+
+    The convenor is one of those the side names (`Side.convenors`) when the clearance is
+    recorded. Clearances recorded before sides named their convenors keep the name as it
+    was typed (`convenor_name`) and no `convenor`.
+    """
 
     document = models.ForeignKey(
         OutcomeDocument,
@@ -192,7 +198,15 @@ class OutcomeClearance(UUIDModel):
         Side, verbose_name=_("side"), on_delete=models.PROTECT, related_name="+"
     )
     version = models.PositiveIntegerField(_("version cleared"))
-    convenor = models.CharField(_("convenor who cleared"), max_length=200)
+    convenor = models.ForeignKey(
+        Participant,
+        verbose_name=_("convenor who cleared"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    convenor_name = models.CharField(_("convenor's name as typed"), max_length=200, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("recorded by"),

@@ -97,6 +97,18 @@ class Side(UUIDModel):
         related_name="sides",
     )
     name = models.CharField(_("name"), max_length=120)
+    # Who may clear an outcome document for this side (several: co-convenors are common).
+    # Named by the process's organizers in the admin, among the people of this process.
+    convenors = models.ManyToManyField(
+        "mediation.Participant",
+        verbose_name=_("convenors"),
+        blank=True,
+        related_name="convened_sides",
+        help_text=_(
+            "Who clears outcome documents for this side: people of this process. A side "
+            "with no convenor named blocks every release."
+        ),
+    )
 
     class Meta:
         verbose_name = _("side")

@@ -100,17 +100,62 @@ class OutcomeDocumentReviseForm(_Text):
 
 
 class ClearanceForm(forms.Form):
+    """Which side cleared the current version, and which of its named convenors gave the
+    clearance. `convenors` is (side, [(person, their name for this reader)]) per side."""
+
     side = forms.ModelChoiceField(label=_("Side"), queryset=None, empty_label=None)
-    convenor = forms.CharField(
+    convenor = forms.ChoiceField(
         label=_("Convenor who cleared it"),
-        max_length=200,
-        help_text=_("The person who gave this side's clearance."),
+        help_text=_(
+            "One of the convenors this side names. Organizers name them on the process's "
+            "page in the admin."
+        ),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
-    def __init__(self, *args, sides, **kwargs):
+    def __init__(self, *args, sides, convenors, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["side"].queryset = sides
+        self._designated = {
+            side.pk: {str(person.pk): person for person, _name in people}
+            for side, people in convenors
+        }
+        self.fields["convenor"].choices = [
+            ("", _("Choose the convenor")),
+            *[
+                (side.name, [(str(person.pk), name) for person, name in people])
+                for side, people in convenors
+                if people
+            ],
+        ]
+
+    def clean(self):
+        data = super().clean()
+        side, chosen = data.get("side"), data.get("convenor")
+        if side is None or not chosen:
+            return data
+        designated = self._designated.get(side.pk, {})
+        if not designated:
+            self.add_error(
+                "side",
+                _(
+                    "%(side)s has no convenor named yet: an organizer names the convenors of "
+                    "each side on the process's page in the admin."
+                )
+                % {"side": side.name},
+            )
+        elif chosen not in designated:
+            self.add_error(
+                "convenor",
+                _(
+                    "This person is not a named convenor of %(side)s: choose one of its own "
+                    "convenors."
+                )
+                % {"side": side.name},
+            )
+        else:
+            data["convenor"] = designated[chosen]
+        return data
 
 
 class OfficialContactForm(forms.ModelForm):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
-from mediation import access
+from mediation import access, confidentiality
 from mediation.models import (
     DialogueSession,
     Invitation,
@@ -17,6 +17,7 @@ from mediation.models import (
     OutcomeClearance,
     OutcomeDocument,
     OutcomeVersion,
+    Participant,
     Side,
     Topic,
 )
@@ -49,6 +50,7 @@ def versions_of(document: OutcomeDocument) -> QuerySet[OutcomeVersion]:
 class SideClearance:
     side: Side
     clearance: OutcomeClearance | None  # of the current version, or None
+    convenors: tuple[Participant, ...] = ()  # whom the side names now
 
     @property
     def cleared(self) -> bool:
@@ -56,21 +58,107 @@ class SideClearance:
 
 
 def clearance_by_side(document: OutcomeDocument) -> list[SideClearance]:
-    """Each side of the process, with who cleared the current version for it (two
-    queries)."""
+    """Each side of the process, with its named convenors and who cleared the current
+    version for it (three queries)."""
     cleared = {
         c.side_id: c
-        for c in document.clearances.filter(version=document.version).select_related("recorded_by")
+        for c in document.clearances.filter(version=document.version).select_related(
+            "recorded_by", "convenor"
+        )
     }
+    sides = document.process.sides.order_by("name").prefetch_related(
+        Prefetch("convenors", queryset=Participant.objects.order_by("created_at"))
+    )
     return [
-        SideClearance(side=side, clearance=cleared.get(side.pk))
-        for side in document.process.sides.order_by("name")
+        SideClearance(
+            side=side, clearance=cleared.get(side.pk), convenors=tuple(side.convenors.all())
+        )
+        for side in sides
     ]
 
 
 def every_side_cleared(document: OutcomeDocument) -> bool:
     sides = clearance_by_side(document)
     return bool(sides) and all(row.cleared for row in sides)
+
+
+@dataclass(frozen=True)
+class ClearanceRow:
+    """One side as the document page shows it to one reader: its convenors and who
+    cleared, named as that reader may name them."""
+
+    side: Side
+    clearance: OutcomeClearance | None
+    convenors: list[str]
+    cleared_by: str  # the convenor's name for this reader, or the name typed long ago
+    typed: bool  # cleared before the side named its convenors: the name as typed
+
+    @property
+    def cleared(self) -> bool:
+        return self.clearance is not None
+
+
+@dataclass(frozen=True)
+class ClearanceTable:
+    rows: list[ClearanceRow]
+    # (side, [(convenor, name for this reader)]) for the clearance form's choices.
+    choices: list[tuple[Side, list[tuple[Participant, str]]]]
+    # Protected people whose real name the table shows: each a read to audit.
+    identities_shown: list[Participant]
+
+    @property
+    def all_cleared(self) -> bool:
+        return bool(self.rows) and all(row.cleared for row in self.rows)
+
+    @property
+    def unnamed(self) -> list[str]:
+        """Sides with no convenor named: they block release."""
+        return [row.side.name for row in self.rows if not row.convenors]
+
+
+def clearance_table(user, document: OutcomeDocument) -> ClearanceTable:
+    """The clearance of the current version per side, for one reader (four queries at
+    most): protected convenors by pseudonym unless the reader may see who they are."""
+    sides = clearance_by_side(document)
+    people = {p.pk: p for row in sides for p in row.convenors}
+    people |= {
+        row.clearance.convenor_id: row.clearance.convenor
+        for row in sides
+        if row.clearance is not None and row.clearance.convenor is not None
+    }
+    protected = [pk for pk, person in people.items() if person.identity_protected]
+    identified = (
+        set(
+            access.participants_identified_to(user)
+            .filter(pk__in=protected)
+            .values_list("pk", flat=True)
+        )
+        if protected
+        else set()
+    )
+
+    def name(person: Participant) -> str:
+        return confidentiality.person_name(person, identified=person.pk in identified)
+
+    rows = []
+    for row in sides:
+        by = row.clearance.convenor if row.clearance is not None else None
+        rows.append(
+            ClearanceRow(
+                side=row.side,
+                clearance=row.clearance,
+                convenors=[name(p) for p in row.convenors],
+                cleared_by=name(by)
+                if by is not None
+                else getattr(row.clearance, "convenor_name", ""),
+                typed=row.clearance is not None and by is None,
+            )
+        )
+    return ClearanceTable(
+        rows=rows,
+        choices=[(row.side, [(p, name(p)) for p in row.convenors]) for row in sides],
+        identities_shown=[people[pk] for pk in sorted(identified, key=str)],
+    )
 
 
 # --- The non-attribution check ------------------------------------------------------------

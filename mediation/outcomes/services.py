@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mediation import submissions
+from mediation import access, submissions
 from mediation.errors import Refusal
 from mediation.models import (
     Briefing,
@@ -23,6 +23,7 @@ from mediation.models import (
     OutcomeClearance,
     OutcomeDocument,
     OutcomeVersion,
+    Participant,
     Side,
 )
 
@@ -138,15 +139,36 @@ def outcome_document_revise(
     )
 
 
+def _no_convenor(side: Side) -> str:
+    return _(
+        "%(side)s has no convenor named yet: an organizer names the convenors of each side "
+        "on the process's page in the admin."
+    ) % {"side": side.name}
+
+
 @transaction.atomic
 def outcome_document_clear(
-    *, document: OutcomeDocument, user, side: Side, version: int, convenor: str
+    *, document: OutcomeDocument, user, side: Side, version: int, convenor: Participant
 ) -> OutcomeClearance:
-    """Record that `convenor` cleared `version` for `side`. Only the current version can be
-    cleared; under the non-attribution rule, only a text that passes the check."""
+    """Record that `convenor`, one of those `side` names, cleared `version` for it. Only
+    the current version can be cleared; under the non-attribution rule, only a text that
+    passes the check."""
     locked = _locked(document)
     if side.process_id != locked.process_id:
         raise Refusal({"side": _("Choose a side of this process.")})
+    designated = set(side.convenors.values_list("pk", flat=True))
+    if not designated:
+        raise Refusal({"side": _no_convenor(side)})
+    if convenor.pk not in designated:
+        raise Refusal(
+            {
+                "convenor": _(
+                    "This person is not a named convenor of %(side)s: choose one of its own "
+                    "convenors."
+                )
+                % {"side": side.name}
+            }
+        )
     if version != locked.version:
         raise Refusal(
             _("Version %(number)s is no longer the current one: clear the current version.")
@@ -170,11 +192,21 @@ def outcome_document_clear(
 @transaction.atomic
 def outcome_document_release(*, document: OutcomeDocument, user) -> OutcomeDocument:
     """Release the document to its distribution list: only once every side of the process
-    has cleared its current version."""
+    names a convenor and has cleared its current version."""
     locked = _locked(document)
     rows = selectors.clearance_by_side(locked)
     if not rows:
         raise Refusal(_("The process has no sides yet: name them before releasing."))
+    unnamed = [row.side.name for row in rows if not row.convenors]
+    if unnamed:
+        raise Refusal(
+            _(
+                "No convenor is named for %(sides)s yet: an organizer names each side's "
+                "convenors on the process's page in the admin, and each side then clears the "
+                "current version."
+            )
+            % {"sides": ", ".join(unnamed)}
+        )
     waiting = [row.side.name for row in rows if not row.cleared]
     if waiting:
         raise Refusal(
@@ -186,6 +218,17 @@ def outcome_document_release(*, document: OutcomeDocument, user) -> OutcomeDocum
     locked.released_by = user
     locked.save()
     return locked
+
+
+@transaction.atomic
+def side_convenors_name(*, side: Side, convenors) -> Side:
+    """Name the convenors of a side (the admin does it through its form, with the same
+    rule): people in the side's process only."""
+    allowed = set(access.participants_in_process(side.process).values_list("pk", flat=True))
+    if any(person.pk not in allowed for person in convenors):
+        raise Refusal({"convenors": _("Choose people of this process.")})
+    side.convenors.set(convenors)
+    return side
 
 
 # --- The transfer log ---------------------------------------------------------------------

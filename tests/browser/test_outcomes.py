@@ -1,6 +1,8 @@
 """In Chromium: an organizer drafts a non-paper from a round's record, rewrites the sentence
 the non-attribution check marks, records each side's clearance, releases it, then logs a
-briefing of an official and what came back."""
+briefing of an official and what came back, and downloads the log as CSV."""
+
+import csv
 
 import pytest
 from playwright.sync_api import expect
@@ -14,6 +16,7 @@ from tests.factories import (
     InvitationFactory,
     ItemRecordFactory,
     ParticipantFactory,
+    ProcessMemberFactory,
     SideFactory,
     TopicFactory,
 )
@@ -24,8 +27,12 @@ from tests.personas import make_organizer
 def back_channel(transactional_db):
     organizer = make_organizer("olivia")
     process = DialogueProcessFactory(title="Back channel", organizers=[organizer])
-    SideFactory(process=process, name="North")
-    SideFactory(process=process, name="South")
+    for side_name, convenor in (("North", "Ana North"), ("South", "Sun South")):
+        side = SideFactory(process=process, name=side_name)
+        person = ProcessMemberFactory(
+            process=process, side=side, participant=ParticipantFactory(name=convenor)
+        ).participant
+        side.convenors.add(person)
     session = DialogueSessionFactory(process=process, title="Round 2")
     InvitationFactory(session=session, participant=ParticipantFactory(name="Min-jun Lee"))
     topic = TopicFactory(process=process, title="Hotline", status=Topic.Status.CONVERGENCE)
@@ -48,7 +55,7 @@ def test_drafting_clearing_releasing_and_briefing(back_channel, login, page, liv
     expect(page.locator("mark")).to_have_text(["Lee"])
 
     # The check refuses the clearance of a text naming an attendee.
-    page.get_by_label("Convenor who cleared it").fill("Convenor North")
+    page.get_by_label("Convenor who cleared it").select_option(label="Ana North")
     page.get_by_role("button", name="Record this side's clearance").click()
     expect(page.get_by_text("names or singles out someone who took part").first).to_be_visible()
     assert not OutcomeDocument.objects.get().clearances.exists()
@@ -60,11 +67,12 @@ def test_drafting_clearing_releasing_and_briefing(back_channel, login, page, liv
     page.get_by_role("button", name="Save the new version").click()
     expect(page.get_by_text("Version 2 is saved.")).to_be_visible()
 
-    for side, convenor in (("North", "Convenor North"), ("South", "Convenor South")):
+    for side, convenor in (("North", "Ana North"), ("South", "Sun South")):
         page.get_by_label("Side").select_option(label=side)
-        page.get_by_label("Convenor who cleared it").fill(convenor)
+        page.get_by_label("Convenor who cleared it").select_option(label=convenor)
         page.get_by_role("button", name="Record this side's clearance").click()
         expect(page.get_by_text(f"{side} cleared version 2.")).to_be_visible()
+        expect(page.get_by_text(f"Cleared by {convenor} on")).to_be_visible()
     page.get_by_role("button", name="Release to the distribution list").click()
     expect(page.get_by_text("The document is released")).to_be_visible()
     assert OutcomeDocument.objects.get().is_released
@@ -92,3 +100,10 @@ def test_drafting_clearing_releasing_and_briefing(back_channel, login, page, liv
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("Asks for an annex on timelines.")).to_be_visible()
     assert Briefing.objects.get().reception == Briefing.Reception.UNDER_CONSIDERATION
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the log as CSV (spreadsheet)").click()
+    with open(download.value.path(), encoding="utf-8-sig", newline="") as file:
+        (row,) = list(csv.DictReader(file))
+    assert (row["Contact"], row["Reception"]) == ("Daniel Reyes", "Under consideration")
+    assert row["What came back"] == "Asks for an annex on timelines."

@@ -76,6 +76,15 @@ def outcome_list(request, process_id: UUID) -> HttpResponse:
     )
 
 
+def _clear_form(table, document, data=None) -> ClearanceForm:
+    return ClearanceForm(
+        data,
+        initial=None if data is not None else {"version": document.version},
+        sides=document.process.sides.order_by("name"),
+        convenors=table.choices,
+    )
+
+
 def _detail_context(request, can, clear_form=None) -> dict:
     document = selectors.document_page(can.document)
     version = selectors.current_version(document)
@@ -83,21 +92,19 @@ def _detail_context(request, can, clear_form=None) -> dict:
     context["body"] = render_markdown(version.body if version else "")
     if can.team:
         findings = selectors.attribution_findings(document, version)
-        sides = selectors.clearance_by_side(document)
+        table = selectors.clearance_table(request.user, document)
+        audit.convenor_identities_read(request.user, table.identities_shown, document.process_id)
         context |= {
-            "sides": sides,
+            "sides": table.rows,
+            "unnamed": table.unnamed,
             "findings": findings,
             "highlighted": (
                 attribution.highlight(selectors.checked_text(version), findings)
                 if findings
                 else ""
             ),
-            "all_cleared": bool(sides) and all(row.cleared for row in sides),
-            "clear_form": clear_form
-            or ClearanceForm(
-                initial={"version": document.version},
-                sides=document.process.sides.order_by("name"),
-            ),
+            "all_cleared": table.all_cleared and not table.unnamed,
+            "clear_form": clear_form or _clear_form(table, document),
         }
     return context
 
@@ -208,7 +215,8 @@ def outcome_versions(request, document_id: UUID) -> HttpResponse:
 def outcome_clear(request, document_id: UUID) -> HttpResponse:
     can = access.open_outcome(request.user, document_id, team=True)
     document = can.document
-    form = ClearanceForm(request.POST, sides=document.process.sides.order_by("name"))
+    table = selectors.clearance_table(request.user, document)
+    form = _clear_form(table, document, request.POST)
     if form.is_valid():
         data = form.cleaned_data
         try:

@@ -14,14 +14,16 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mediation import access, audit
 from mediation.errors import Refusal, add_service_errors
+from mediation.spreadsheets import csv_download, csv_safe
 
-from .. import selectors, services, transfer
+from .. import selectors, services, transfer, transfer_csv
 from ..forms import BriefingFeedbackForm, BriefingForm, OfficialContactForm
 
 
@@ -60,6 +62,24 @@ def _log_page(request, can, *, contact_form=None, briefing_form=None, status=200
 def transfer_log(request, process_id: UUID) -> HttpResponse:
     can = access.open_transfer_log(request.user, process_id)
     return _log_page(request, can)
+
+
+@require_GET
+@login_required
+@never_cache
+def transfer_log_csv(request, process_id: UUID) -> HttpResponse:
+    """The whole log as a spreadsheet, for those who read the log: contacts named as the
+    reader may name them, formula-safe cells, every download in the read audit."""
+    can = access.open_transfer_log(request.user, process_id)
+    table = transfer_csv.log_table(can)
+    response, writer = csv_download(f"transfer-log-{timezone.localdate():%Y-%m-%d}.csv")
+    writer.writerow(table.header)
+    for row in table.rows:
+        writer.writerow([csv_safe(cell) for cell in row])
+    audit.transfer_log_export_read(request.user, can.process, table.named)
+    # A file that names officials must not sit in a shared cache.
+    response["Cache-Control"] = "no-store, private"
+    return response
 
 
 @require_POST

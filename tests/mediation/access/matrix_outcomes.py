@@ -105,6 +105,21 @@ OUTCOME_ROWS = [
         TEAM_ONLY,
     ),
     (
+        "transfer log as CSV",
+        lambda w: reverse("transfer_log_csv", args=[w["process"].pk]),
+        TEAM_ONLY,
+    ),
+    (
+        "transfer log as CSV of another process",
+        lambda w: reverse("transfer_log_csv", args=[w["foreign_process"].pk]),
+        {**ALL_404, "other_organizer": 200, "other_facilitator": 200, "other_participant": 403},
+    ),
+    (
+        "transfer log as CSV of a missing process",
+        lambda w: reverse("transfer_log_csv", args=[MISSING]),
+        ALL_404,
+    ),
+    (
         "transfer log of a missing process",
         lambda w: reverse("transfer_log", args=[MISSING]),
         ALL_404,

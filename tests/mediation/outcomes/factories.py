@@ -11,7 +11,7 @@ from mediation.models import (
     OutcomeDocument,
     OutcomeVersion,
 )
-from tests.factories import DialogueProcessFactory
+from tests.factories import DialogueProcessFactory, ProcessMemberFactory
 
 
 class OutcomeDocumentFactory(factory.django.DjangoModelFactory):
@@ -39,13 +39,25 @@ class OutcomeDocumentFactory(factory.django.DjangoModelFactory):
             obj.to_sessions.add(*extracted)
 
 
+def convenor_of(side):
+    """The side's first named convenor; one on the process's roster, named, if it has
+    none."""
+    person = side.convenors.order_by("created_at").first()
+    if person is None:
+        person = ProcessMemberFactory(process=side.process, side=side).participant
+        side.convenors.add(person)
+    return person
+
+
 class OutcomeClearanceFactory(factory.django.DjangoModelFactory):
+    """A clearance by the side's named convenor (pass `side`)."""
+
     class Meta:
         model = OutcomeClearance
 
     document = factory.SubFactory(OutcomeDocumentFactory)
     version = factory.LazyAttribute(lambda c: c.document.version)
-    convenor = "A convenor"
+    convenor = factory.LazyAttribute(lambda c: convenor_of(c.side))
 
 
 class OfficialContactFactory(factory.django.DjangoModelFactory):

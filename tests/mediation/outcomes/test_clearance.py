@@ -9,12 +9,15 @@ from mediation.models import OutcomeDocument
 from mediation.outcomes import services
 from tests.factories import InvitationFactory, ParticipantFactory, SideFactory
 
-from .factories import OutcomeClearanceFactory, OutcomeDocumentFactory
+from .factories import OutcomeClearanceFactory, OutcomeDocumentFactory, convenor_of
 
 
 @pytest.fixture
 def sides(process):
-    return [SideFactory(process=process, name="North"), SideFactory(process=process, name="South")]
+    sides = [SideFactory(process=process, name=name) for name in ("North", "South")]
+    for side in sides:
+        convenor_of(side)  # each names a convenor
+    return sides
 
 
 @pytest.fixture
@@ -28,7 +31,7 @@ def _clear(document, side, organizer, version=None):
         user=organizer,
         side=side,
         version=version or document.version,
-        convenor="Convenor of " + side.name,
+        convenor=convenor_of(side),
     )
 
 
