@@ -8,6 +8,13 @@
    would not be announced), or else what the swapped part says it did ("Your answer:
    Tentative. Saved.").
 
+   One voice per change: live regions that arrive with a swap (the messages swapped out of
+   band, an error marked role="alert", a status note, a region marked aria-live) are quieted
+   as they are inserted, before the accessibility tree sees them. Some screen readers read
+   such a region on insertion and others do not, so left live they would make a message
+   heard twice (by them and by the announcer) or not at all; the announcer says their words
+   once instead.
+
    Glossary tooltips: shown on hover, keyboard focus and a first touch (a second touch
    follows the link); Escape hides the one shown. */
 (function () {
@@ -16,8 +23,36 @@
   var announcer = null;
   var lastTrigger = null;
 
+  var quieted = [];  // what the live regions quieted during the current swap said
+
+  function quiet(root) {
+    if (!root || !root.querySelectorAll) return;
+    var found = [root].concat(Array.prototype.slice.call(
+      root.querySelectorAll("[role=alert], [role=status], [role=log], [aria-live]")));
+    found.forEach(function (el) {
+      if (el.id === "a11y-announcer") return;
+      var role = el.getAttribute("role");
+      var live = el.getAttribute("aria-live");
+      if (role !== "alert" && role !== "status" && role !== "log" && !(live && live !== "off")) return;
+      if (role) {
+        el.removeAttribute("role");
+        el.dataset.quietedRole = role;
+        // A region that only wraps other content (aria-live alone) is not words to say.
+        if (el.id !== "messages") quieted.push((el.textContent || "").replace(/\s+/g, " ").trim());
+      }
+      if (live) el.setAttribute("aria-live", "off");
+    });
+  }
+  // Both run in the same task as the insertion, so no live region is ever seen by the
+  // accessibility tree.
+  document.addEventListener("htmx:afterSwap", function (event) { quiet(event.target); });
+  document.addEventListener("htmx:oobAfterSwap", function (event) { quiet(event.target); });
+
   function ensureAnnouncer() {
     if (announcer && document.body.contains(announcer)) return announcer;
+    // base.html has it from the start; pages that do not extend it (the admin) get one.
+    announcer = document.getElementById("a11y-announcer");
+    if (announcer) return announcer;
     announcer = document.createElement("div");
     announcer.id = "a11y-announcer";
     announcer.className = "visually-hidden";
@@ -63,6 +98,7 @@
   }
 
   document.addEventListener("htmx:beforeRequest", function (event) {
+    quieted = [];
     var elt = event.detail.elt;
     var active = document.activeElement;
     // A form submitted by a button: the button pressed is the place to come back to.
@@ -117,15 +153,21 @@
   });
 
   function messageText(errorList, target) {
+    var said = quieted;
+    quieted = [];
     var messages = document.getElementById("messages");
-    var text = messages ? (messages.textContent || "").trim() : "";
-    if (!text && errorList) text = (errorList.textContent || "").trim();
-    if (!text) {
-      // No message came with the swap: what the swapped part itself says it did.
-      var said = target.querySelector("[role=status], [role=alert], .answer-now");
-      text = said ? (said.textContent || "").replace(/\s+/g, " ").trim() : "";
+    var text = messages ? (messages.textContent || "").replace(/\s+/g, " ").trim() : "";
+    if (text) return text;
+    // No message came with the swap: what its alerts and status notes said, then the
+    // errors next to the fields, else what the swapped part itself says it did.
+    var parts = said.filter(function (words) { return words; });
+    var errors = errorList ? (errorList.textContent || "").replace(/\s+/g, " ").trim() : "";
+    if (errors && parts.join(" ").indexOf(errors) === -1) parts.push(errors);
+    if (!parts.length) {
+      var now = target.querySelector(".answer-now");
+      if (now) parts.push((now.textContent || "").replace(/\s+/g, " ").trim());
     }
-    return text;
+    return parts.join(" ");
   }
 
   /* --- Tables that scroll sideways on a phone (static/css/app.css) ------------------- */
