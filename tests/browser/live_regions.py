@@ -1,9 +1,10 @@
 """What a screen reader would hear from a page's live regions, recorded in the browser.
 
 A model of what assistive technologies do, as strict as the strictest of them: text added
-to a live region that was already on the page is read out; a live region inserted with
-text (as an htmx swap inserts one) is counted as read too, since some screen readers read
-those. A change read out twice, or never, is then visible in `heard(page)`.
+to a live region that was already on the page is read out; an alert (role="alert")
+inserted with text is read out, as every screen reader does; any other live region
+inserted with text (as an htmx swap inserts one) is counted as read too, since some screen
+readers read those. A change read out twice, or never, is then visible in `heard(page)`.
 """
 
 LISTEN = r"""() => {
@@ -59,11 +60,13 @@ def heard(page) -> list[dict]:
     )
 
 
-def assert_heard_once(page, text: str) -> list[dict]:
-    """The change was read out exactly once, and nothing else was read out twice."""
+def assert_heard_once(page, text: str) -> dict:
+    """The change was read out exactly once, and nothing else was read out twice: what
+    read it out ({by, text})."""
+    page.wait_for_timeout(300)  # the announcer speaks 100 ms after a swap settles
     said = heard(page)
     matching = [h for h in said if text in h["text"]]
     assert len(matching) == 1, (text, said)
     texts = [h["text"] for h in said]
     assert len(texts) == len(set(texts)), said
-    return said
+    return matching[0]
