@@ -3,10 +3,20 @@
    After an htmx swap: focus goes to the first field with an error in the new content, or
    else to the control that made the request, found again in the new content by what it
    does (same form address, name, value and label: the "Up" of the item just moved, the
-   answer just given), or else to the swapped region itself; and the page's messages are
-   read out by a live region that exists from the start (a region inserted by the swap
-   would not be announced), or else what the swapped part says it did ("Your answer:
+   answer just given), or else to the swapped region itself. What changed is read out by
+   live regions that exist from the start (a region inserted by the swap is not announced
+   reliably): the page's messages by their own region, else, by the announcer, the notes
+   and errors the swap brought or what the swapped part says it did ("Your answer:
    Tentative. Saved.").
+
+   One voice per change. The messages region (#messages) stays on the page and only its
+   content is swapped, so it reads out each message itself; the announcer (#a11y-announcer)
+   then says nothing else. An alert (role="alert") that arrives with a swap is read out by
+   every screen reader as it appears, so the announcer does not repeat its words. Other live
+   regions that arrive with a swap (a status note, a region marked aria-live) are read on
+   insertion by some screen readers and not by others: they are quieted as they are
+   inserted, before the accessibility tree sees them, and the announcer says their words
+   once instead. Regions that stay on the page carry data-keep-live.
 
    Glossary tooltips: shown on hover, keyboard focus and a first touch (a second touch
    follows the link); Escape hides the one shown. */
@@ -16,8 +26,40 @@
   var announcer = null;
   var lastTrigger = null;
 
+  var quieted = [];  // what the status notes quieted during the current swap said
+  var alerted = [];  // what the alerts inserted by the current swap say themselves
+
+  function words(el) { return (el.textContent || "").replace(/\s+/g, " ").trim(); }
+
+  function quiet(root) {
+    if (!root || !root.querySelectorAll) return;
+    var found = [root].concat(Array.prototype.slice.call(
+      root.querySelectorAll("[role=alert], [role=status], [role=log], [aria-live]")));
+    found.forEach(function (el) {
+      if (el.hasAttribute("data-keep-live")) return;
+      var role = el.getAttribute("role");
+      var live = el.getAttribute("aria-live");
+      if (role === "alert") { alerted.push(words(el)); return; }
+      if (role !== "status" && role !== "log" && !(live && live !== "off")) return;
+      if (role) {
+        el.removeAttribute("role");
+        el.dataset.quietedRole = role;
+        // A region that only wraps other content (aria-live alone) is not words to say.
+        quieted.push(words(el));
+      }
+      if (live) el.setAttribute("aria-live", "off");
+    });
+  }
+  // Both run in the same task as the insertion, so no live region is ever seen by the
+  // accessibility tree.
+  document.addEventListener("htmx:afterSwap", function (event) { quiet(event.target); });
+  document.addEventListener("htmx:oobAfterSwap", function (event) { quiet(event.target); });
+
   function ensureAnnouncer() {
     if (announcer && document.body.contains(announcer)) return announcer;
+    // base.html has it from the start; pages that do not extend it (the admin) get one.
+    announcer = document.getElementById("a11y-announcer");
+    if (announcer) return announcer;
     announcer = document.createElement("div");
     announcer.id = "a11y-announcer";
     announcer.className = "visually-hidden";
@@ -63,6 +105,8 @@
   }
 
   document.addEventListener("htmx:beforeRequest", function (event) {
+    quieted = [];
+    alerted = [];
     var elt = event.detail.elt;
     var active = document.activeElement;
     // A form submitted by a button: the button pressed is the place to come back to.
@@ -117,15 +161,25 @@
   });
 
   function messageText(errorList, target) {
+    var notes = quieted;
+    var alerts = alerted.join(" ");
+    quieted = [];
+    alerted = [];
+    // Words an alert of the swap says itself are not said again.
+    function fresh(text) { return !!text && alerts.indexOf(text) === -1; }
+    // The messages region reads its own messages out.
     var messages = document.getElementById("messages");
-    var text = messages ? (messages.textContent || "").trim() : "";
-    if (!text && errorList) text = (errorList.textContent || "").trim();
-    if (!text) {
-      // No message came with the swap: what the swapped part itself says it did.
-      var said = target.querySelector("[role=status], [role=alert], .answer-now");
-      text = said ? (said.textContent || "").replace(/\s+/g, " ").trim() : "";
+    if (messages && words(messages)) return "";
+    // No message came with the swap: its status notes, then the errors next to the fields,
+    // else what the swapped part itself says it did.
+    var parts = notes.filter(fresh);
+    var errors = errorList ? words(errorList) : "";
+    if (fresh(errors) && parts.join(" ").indexOf(errors) === -1) parts.push(errors);
+    if (!parts.length && !alerts) {
+      var now = target.querySelector(".answer-now");
+      if (now) parts.push(words(now));
     }
-    return text;
+    return parts.join(" ");
   }
 
   /* --- Tables that scroll sideways on a phone (static/css/app.css) ------------------- */

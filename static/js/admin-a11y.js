@@ -6,6 +6,9 @@
 // - Autocomplete boxes (select2 4.0) are labelled only by the value they show, so an empty
 //   one has no name: each is labelled by its field's label (or, in a table row, by the
 //   field name the row's select carries) followed by its value.
+// - Inline tables head their first column (the row's object) and, without the right to
+//   delete, their last one with an empty <th>: a header that names nothing becomes a plain
+//   cell, so a screen reader does not announce an empty column header for each row.
 (function () {
   "use strict";
 
@@ -39,8 +42,18 @@
     rendered.setAttribute("aria-labelledby", nameId);
   }
 
+  function unheadEmptyColumns(root) {
+    root.querySelectorAll(".inline-related.tabular thead th").forEach(function (th) {
+      if (th.textContent.trim() || th.querySelector("img, svg, input")) return;
+      var cell = document.createElement("td");
+      cell.className = th.className;
+      th.replaceWith(cell);
+    });
+  }
+
   function nameAll(root) {
     nameSearchIcons(root);
+    unheadEmptyColumns(root);
     root.querySelectorAll("select.admin-autocomplete").forEach(nameAutocomplete);
   }
 
@@ -53,4 +66,6 @@
       });
     });
   }).observe(document.documentElement, { childList: true, subtree: true });
+  // Deferred: the page is parsed by now, and its tables were not seen being inserted.
+  unheadEmptyColumns(document);
 })();

@@ -1,13 +1,13 @@
-"""The product in English and Arabic, checked in Chromium: axe-core on the main pages of
-each persona, no sideways scrolling of the page at 320 px, and keyboard users keeping
-their place after htmx swaps (answering an invitation, reordering the agenda) and with
-glossary tooltips.
+"""Keyboard users in Chromium, in English and Arabic: they keep their place after htmx swaps
+(answering an invitation, reordering the agenda), each change is read out once by the live
+regions, and glossary tooltips show on focus and touch, and hide on Escape (on an entry and
+on the compare page).
 
-`pytest -s` prints axe-core's violations per page and language, of every impact.
+axe-core, widths and screenshots of every main page: `test_pages_accessibility.py`;
+writing and sharing a record by keyboard: `test_keyboard_record.py`.
 """
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import reverse
@@ -15,9 +15,8 @@ from playwright.sync_api import expect
 
 from mediation.demo.logins import DEMO_PASSWORD
 from mediation.models import DialogueSession, Profile
-
-BLOCKING_IMPACTS = {"critical", "serious"}
-NARROW = 320
+from tests.browser.live_regions import assert_heard_once, listen
+from tests.glossary.factories import TermFactory
 
 
 @pytest.fixture
@@ -25,102 +24,9 @@ def demo(transactional_db):
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
-def _pages(persona: str) -> list[tuple[str, str]]:
-    if persona == "anonymous":
-        return [
-            ("glossary", reverse("glossary:index")),
-            ("glossary entry", reverse("glossary:term", args=["chatham-house-rule"])),
-            ("glossary compare", reverse("glossary:compare") + "?terms=track-ii,track-i"),
-            ("sign in", reverse("login")),
-        ]
-    if persona == "participant":
-        session = DialogueSession.objects.get(title=ANSWERED)
-        return [
-            ("home", reverse("home")),
-            ("session", session.get_absolute_url()),
-            ("my actions", reverse("my_actions")),
-            ("my consents", reverse("my_consents")),
-            ("profile", reverse("profile")),
-        ]
-    session = (
-        DialogueSession.objects.filter(facilitators__username="facilitator")
-        .order_by("starts_at")
-        .first()
-    )
-    return [
-        ("home", reverse("home")),
-        ("session", session.get_absolute_url()),
-        ("record", reverse("session_record_edit", args=[session.pk])),
-        ("processes", reverse("process_list")),
-        ("process", session.process.get_absolute_url()),
-    ]
-
-
 def _set_language(username: str, language: str) -> None:
     user = User.objects.get(username=username)
     Profile.objects.update_or_create(user=user, defaults={"language": language})
-
-
-# The innermost elements sticking out of the viewport, to say what widens the page.
-WIDEST = """() => {
-  const out = [];
-  const w = document.documentElement.clientWidth;
-  for (const el of document.body.querySelectorAll('*')) {
-    const r = el.getBoundingClientRect();
-    if ((r.right > w + 1 || r.left < -1) && r.width > 0) {
-      const inner = [...el.children].some(c => {
-        const b = c.getBoundingClientRect();
-        return b.width > 0 && (b.right > w + 1 || b.left < -1);
-      });
-      if (!inner) out.push(el.tagName.toLowerCase() + '.' + [...el.classList].join('.')
-                           + ' ' + Math.round(r.left) + '..' + Math.round(r.right));
-    }
-  }
-  return out.slice(0, 6);
-}"""
-
-
-def _violations(page) -> list[dict]:
-    return Axe().run(page).response["violations"]
-
-
-@pytest.mark.parametrize("persona", ["anonymous", "participant", "facilitator"])
-def test_main_pages_in_english_and_arabic(demo, login, page, live_server, persona):
-    if persona != "anonymous":
-        login(persona, DEMO_PASSWORD)
-    blocking, overflow = [], []
-    for language in ["en", "ar"]:
-        if persona == "anonymous":
-            page.context.set_extra_http_headers({"Accept-Language": language})
-        else:
-            _set_language(persona, language)
-        for name, path in _pages(persona):
-            page.set_viewport_size({"width": 1280, "height": 900})
-            response = page.goto(f"{live_server.url}{path}")
-            assert response.status == 200, (language, name)
-            expect(page.locator("html")).to_have_attribute(
-                "dir", "rtl" if language == "ar" else "ltr"
-            )
-            found = _violations(page)
-            print(
-                f"axe {persona} {name} [{language}]: {len(found)} violations",
-                sorted(f"{v['id']}:{v['impact']}" for v in found),
-            )
-            blocking += [
-                f"{language} {name}: {v['id']} ({v['impact']}) {n['target']}"
-                for v in found
-                if v["impact"] in BLOCKING_IMPACTS
-                for n in v["nodes"]
-            ]
-            page.set_viewport_size({"width": NARROW, "height": 740})
-            width = page.evaluate("document.documentElement.scrollWidth")
-            if width > NARROW:
-                overflow.append(
-                    f"{language} {name}: the page is {width} px wide, because of "
-                    + ", ".join(page.evaluate(WIDEST))
-                )
-    assert blocking == [], "\n".join(blocking)
-    assert overflow == [], "\n".join(overflow)
 
 
 def _focused(page) -> dict:
@@ -140,12 +46,14 @@ def test_answering_an_invitation_by_keyboard_keeps_focus_on_the_answer(demo, log
     login("participant", DEMO_PASSWORD)
     card = page.locator("#my-agenda .agenda-card", has_text=title)
     card.get_by_role("button", name="Tentative").focus()
+    listen(page)
 
     page.keyboard.press("Enter")
 
     expect(card.locator(".answer-now")).to_contain_text("Tentative")
     expect(card.get_by_role("button", name="Tentative")).to_be_focused()
     expect(page.locator("#a11y-announcer")).to_contain_text("Your answer: Tentative Saved.")
+    assert_heard_once(page, "Your answer: Tentative Saved.")
     focused = _focused(page)
     assert focused["tag"] == "BUTTON" and focused["text"] == "Tentative", focused
     assert title in focused["card"]
@@ -178,12 +86,15 @@ def test_reordering_the_agenda_by_keyboard_keeps_focus_on_the_moved_item(demo, l
     titles = page.locator("#agenda ol.agenda > li .agenda-title").all_inner_texts()
     last = titles[-1]
     page.get_by_role("button", name=f"Move “{last}” up").focus()
+    listen(page)
 
     page.keyboard.press("Enter")
     up = page.get_by_role("button", name=f"Move “{last}” up")
     expect(page.locator("#messages")).to_contain_text(f"“{last}” moved up.")
     expect(up).to_be_focused()
-    expect(page.locator("#a11y-announcer")).to_contain_text(f"“{last}” moved up.")
+    # Read out once, by the messages region: the announcer does not repeat it.
+    assert assert_heard_once(page, f"“{last}” moved up.")["by"] == "messages"
+    expect(page.locator("#a11y-announcer")).to_have_text("")
 
     # Pressed again, without looking for the button: it moves up once more.
     page.keyboard.press("Enter")
@@ -227,3 +138,51 @@ def test_a_first_touch_on_a_glossary_link_shows_its_definition(demo, browser, li
     link.tap()
     phone.wait_for_url(lambda u: u != url)
     context.close()
+
+
+def _focused_glossary_link(page) -> str:
+    return page.evaluate(
+        "() => document.activeElement.classList.contains('glossary-link')"
+        " ? document.activeElement.textContent.trim() : ''"
+    )
+
+
+def test_comparing_terms_and_reading_a_tooltip_by_keyboard_only(
+    transactional_db, page, live_server
+):
+    TermFactory(
+        name="Zephyr accord", slug="zephyr-accord", definition="Reached by a quokka protocol."
+    )
+    TermFactory(name="Quokka protocol", slug="quokka-protocol", definition="Rules first agreed.")
+    page.goto(f"{live_server.url}{reverse('glossary:compare')}")
+
+    # Two terms ticked with Space, compared with Enter.
+    for name in ["Zephyr accord", "Quokka protocol"]:
+        for _ in range(60):
+            page.keyboard.press("Tab")
+            if page.evaluate("() => document.activeElement.labels?.[0]?.textContent") == name:
+                break
+        page.keyboard.press("Space")
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.textContent.trim()") == "Compare":
+            break
+    page.keyboard.press("Enter")
+    expect(page.locator("caption")).to_contain_text("Zephyr accord")
+
+    # The term linked inside a definition: its tooltip shows on focus, Escape hides it.
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if _focused_glossary_link(page):
+            break
+    assert _focused_glossary_link(page) == "quokka protocol"
+    tip = page.locator("main .glossary-compare .glossary-term > .glossary-tip").first
+    expect(tip).to_be_visible()
+    expect(tip).to_contain_text("Rules first agreed.")
+    page.keyboard.press("Escape")
+    expect(tip).to_be_hidden()
+    assert _focused_glossary_link(page) == "quokka protocol"
+
+    # Enter still follows the link.
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**{reverse('glossary:term', args=['quokka-protocol'])}")

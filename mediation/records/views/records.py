@@ -161,7 +161,7 @@ def _item_values(form) -> dict:
     return {key: data[key] for key in ("discussion", "convergence", "divergence", "topic_status")}
 
 
-def _share_context(session, record, *, sent=None, error="", unexplained=(), form=None):
+def _share_context(session, record, *, sent=None, error="", unexplained=(), missing=(), form=None):
     """The share page: the summary, its findings (each with what the facilitator ticked and
     typed, kept when the page comes back with an error) and what it was checked against."""
     findings, checked = [], None
@@ -175,6 +175,8 @@ def _share_context(session, record, *, sent=None, error="", unexplained=(), form
             "finding": finding,
             "described": confirmations.describe(finding),
             "confirmed": finding.id in sent.ticked,
+            # Shared without confirming it: the first place a keyboard user is sent back to.
+            "missing": finding.id in missing,
             "reason": sent.reasons.get(finding.id, ""),
             "error": _("Say why this sentence attributes nothing (at most %(max)d characters).")
             % {"max": confirmations.REASON_MAX}
@@ -212,7 +214,7 @@ def session_record_share(request, session_id: UUID) -> HttpResponse:
         return render_region(request, template, SECTION, _share_context(session, record))
     form = ShareForm(request.POST)
     sent = ConfirmationsSent.of(request.POST)
-    error, unexplained = "", set()
+    error, unexplained, missing = "", set(), set()
     if form.is_valid():
         try:
             services.session_record_share(
@@ -231,6 +233,7 @@ def session_record_share(request, session_id: UUID) -> HttpResponse:
             form = None
         except services.AttributionUnconfirmed as unconfirmed:
             error, unexplained = unconfirmed.text, unconfirmed.unexplained
+            missing = unconfirmed.missing
         else:
             return _done(request, can, _("The summary is shared with participants."))
     record = _record_of(session) if confidentiality.may_record(session) else None
@@ -239,7 +242,13 @@ def session_record_share(request, session_id: UUID) -> HttpResponse:
         template,
         SECTION,
         _share_context(
-            session, record, sent=sent, error=error, unexplained=unexplained, form=form
+            session,
+            record,
+            sent=sent,
+            error=error,
+            unexplained=unexplained,
+            missing=missing,
+            form=form,
         ),
     )
 

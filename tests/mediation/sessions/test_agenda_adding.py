@@ -54,7 +54,7 @@ def test_htmx_add_returns_the_agenda_fragment_with_the_message(session, facilita
     assert "<html" not in content
     assert 'id="agenda"' in content
     assert "Opening round" in content
-    assert 'id="messages"' in content and 'hx-swap-oob="true"' in content
+    assert 'id="messages"' in content and 'hx-swap-oob="innerHTML"' in content
     assert "added to the agenda" in content
 
 

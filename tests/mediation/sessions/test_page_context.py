@@ -125,7 +125,7 @@ def test_an_htmx_post_gets_its_section_and_the_messages_out_of_band(
     assert "<html" not in body
     assert body.lstrip().startswith(f'<section id="{section}"') or f'id="{section}"' in body
     assert body.count('id="messages"') == 1
-    assert 'hx-swap-oob="true"' in body
+    assert 'hx-swap-oob="innerHTML"' in body
     assert 'class="message message-' in body
 
 
