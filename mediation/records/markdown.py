@@ -4,7 +4,9 @@ Markdown is rendered first (raw HTML in the text is escaped, not passed through)
 result is cleaned by nh3 with a short allow-list: no scripts, no styles, no event handlers,
 no iframes or SVG, and links only to http, https and mailto (so no `javascript:` or `data:`
 in any case or encoding). Links open nothing automatically and tell browsers not to pass
-the page address on.
+the page address on. Each paragraph, list item, heading, quotation and cell takes its
+direction from its own first letter (`dir="auto"`): English notes read left to right on an
+Arabic page, and Arabic notes right to left on an English one, full stops at their end.
 """
 
 import markdown as markdown_lib
@@ -17,6 +19,8 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
+# Set by the cleaner on every such element, whatever the text says.
+DIRECTION_FROM_TEXT = {"p", "li", "h3", "h4", "h5", "h6", "blockquote", "th", "td"}
 
 
 class _EscapeHtml(markdown_lib.Extension):
@@ -37,5 +41,6 @@ def render_markdown(text: str) -> SafeString:
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_SCHEMES,
         link_rel="noopener noreferrer nofollow",
+        set_tag_attribute_values={tag: {"dir": "auto"} for tag in DIRECTION_FROM_TEXT},
     )
     return mark_safe(clean)  # noqa: S308 (cleaned by nh3 just above)

@@ -41,10 +41,10 @@ def test_the_comparison_marks_what_was_added_and_removed(process, organizer_clie
     page = organizer_client.get(
         reverse("outcome_versions", args=[document.pk]) + "?a=1&b=2"
     ).content.decode()
-    assert '<li class="diff-removed"><del>' in page
+    assert '<li class="diff-removed" dir="auto"><del>' in page
     assert "Drop this." in page
     assert "Add &lt;this&gt;." in page  # escaped, never markup
-    assert '<li class="diff-same">Keep this.</li>' in page
+    assert '<li class="diff-same" dir="auto">Keep this.</li>' in page
 
 
 def test_junk_version_numbers_fall_back_to_the_last_two(process, organizer_client):

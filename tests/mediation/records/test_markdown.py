@@ -16,6 +16,7 @@ from mediation.records.markdown import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_SCHEMES,
     ALLOWED_TAGS,
+    DIRECTION_FROM_TEXT,
     render_markdown,
 )
 
@@ -27,8 +28,9 @@ REVIEWED_TAGS = {
 }  # fmt: skip
 REVIEWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 REVIEWED_SCHEMES = {"http", "https", "mailto"}
-# What render_markdown has nh3 add to every link.
+# What render_markdown has nh3 add to every link, and to every block of text.
 LINK_REL = "noopener noreferrer nofollow"
+REVIEWED_DIRECTION_TAGS = {"p", "li", "h3", "h4", "h5", "h6", "blockquote", "th", "td"}
 
 ATTACKS = [
     "<script>alert(1)</script>",
@@ -118,6 +120,9 @@ class _AllowListCheck(HTMLParser):
             if tag == "a" and name == "rel":
                 if value != LINK_REL:
                     self.outside.append(f"<a rel={value!r}>: not {LINK_REL!r}")
+            elif name == "dir" and tag in DIRECTION_FROM_TEXT & REVIEWED_DIRECTION_TAGS:
+                if value != "auto":
+                    self.outside.append(f"<{tag} dir={value!r}>: not 'auto'")
             elif name not in self.attributes(tag):
                 self.outside.append(f"<{tag} {name}={value!r}>: attribute not allowed")
             elif name == "href" and _scheme(value or "") not in self.schemes:
@@ -170,6 +175,7 @@ def test_the_allow_list_check_finds_what_it_should():
     found = outside_the_allow_list(
         '<p onclick="x">a</p><img src="y"><a href="JaVa&#x0A;Script:x">z</a>'
         '<a href="https://example.org" rel="opener">w</a><h1>t</h1><!-- c -->'
+        '<p dir="rtl">v</p><a dir="auto">u</a>'
     )
     assert found == [
         "<p onclick='x'>: attribute not allowed",
@@ -180,6 +186,8 @@ def test_the_allow_list_check_finds_what_it_should():
         "<h1>: tag not allowed",
         "</h1>: tag not allowed",
         "<!-- c -->: comment",
+        "<p dir='rtl'>: not 'auto'",
+        "<a dir='auto'>: attribute not allowed",
     ]
     assert (
         outside_the_allow_list(
@@ -221,8 +229,16 @@ def test_it_keeps_ordinary_formatting_and_safe_links():
     html = render_markdown("**Agreed** on [the text](https://example.org/t).\n\n- one\n- two")
     assert "<strong>Agreed</strong>" in html
     assert '<a href="https://example.org/t" rel="noopener noreferrer nofollow">' in html
-    assert "<li>one</li>" in html
+    assert '<li dir="auto">one</li>' in html
     assert outside_the_allow_list(html) == []
+
+
+def test_each_block_of_text_takes_its_direction_from_its_own_words():
+    html = render_markdown("Agreed.\n\n- اتفقنا.\n\n> Quoted.\n\n### Heading")
+    assert '<p dir="auto">Agreed.</p>' in html
+    assert '<li dir="auto">اتفقنا.</li>' in html
+    assert '<h3 dir="auto">Heading</h3>' in html
+    assert '<blockquote dir="auto">\n<p dir="auto">Quoted.</p>' in html
 
 
 def test_html_typed_into_the_text_is_shown_as_text():
