@@ -103,6 +103,7 @@ class ProcessJsonAdminMixin:
             done = self._import(request, form)
             if done is not None:
                 return done
+        form.describe_errors()
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,

@@ -47,3 +47,13 @@ class ProcessImportForm(forms.Form):
                 *problems,
             ],
         )
+
+    def describe_errors(self) -> None:
+        """Tie each field with errors to them (and to its help), for screen readers."""
+        for name in self.errors:
+            if name in self.fields:
+                field = self[name]
+                ids = [f"{field.auto_id}_errors"]
+                if self.fields[name].help_text:
+                    ids.insert(0, f"{field.auto_id}_helptext")
+                self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)

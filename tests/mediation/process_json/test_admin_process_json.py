@@ -203,6 +203,7 @@ def _refused(root, content: bytes, **kwargs) -> str:
     assert row_counts() == before
     page = response.content.decode()
     assert 'id="id_file_errors"' in page
+    assert 'aria-describedby="id_file_helptext id_file_errors"' in page
     return page
 
 
