@@ -19,6 +19,7 @@ from mediation.admin.base import (
     narrow,
 )
 from mediation.admin.people import ConsentInline, ProcessMemberInline, consent_formsets_stamp
+from mediation.admin.process_json import ProcessJsonAdminMixin
 from mediation.models import DialogueProcess, Side, Topic
 
 
@@ -83,11 +84,14 @@ class ProcessConsentInline(ConsentInline):
 
 
 @admin.register(DialogueProcess)
-class DialogueProcessAdmin(ArchiveActionsMixin, ScopedChoicesMixin, AuditedHistoryAdmin):
+class DialogueProcessAdmin(
+    ProcessJsonAdminMixin, ArchiveActionsMixin, ScopedChoicesMixin, AuditedHistoryAdmin
+):
     list_display = ["title", "track", "status", "session_count", "updated_at", "is_archived"]
     list_filter = ["track", "status", ArchivedFilter]
     search_fields = ["title", "conflict"]
     filter_horizontal = ["organizers"]
+    actions = [*ArchiveActionsMixin.actions, "download_json"]
     inlines = [SideInline, TopicInline, ProcessMemberInline, ProcessConsentInline]
 
     def save_formset(self, request, form, formset, change):

@@ -7,6 +7,12 @@ readers and print, so links inside a chart are kept out of the tab order too.
 
 The drawings are narrow (400 units) with labels above the bars, so that on a phone they
 shrink little and their text stays legible.
+
+In a right-to-left language (`get_language_bidi`) every drawing is mirrored: bars grow
+from the right, labels start at the right edge, and a trajectory's rounds run from right
+(the earliest) to left. Each chart is computed left to right and its x coordinates are
+turned over on the way out (`_Axis`); the `direction` attribute on the SVG tells text to
+start at its anchor and flow leftwards, whatever the page around it inherits.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from dataclasses import dataclass
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language_bidi
 
 WIDTH = 400
 LABEL_CHARS = 60
@@ -52,22 +59,45 @@ def _join(parts: list[SafeString]) -> SafeString:
     return format_html_join("", "{}", ((part,) for part in parts))
 
 
-def _svg(height: int, body: SafeString, css: str) -> SafeString:
+class _Axis:
+    """x as drawn: as computed left to right, or turned over for a right-to-left page."""
+
+    def __init__(self, rtl: bool | None):
+        self.rtl = get_language_bidi() if rtl is None else rtl
+
+    def x(self, x: float) -> str:
+        return _n(WIDTH - x if self.rtl else x)
+
+    def rect_x(self, x: float, width: float) -> str:
+        """The left edge of a rectangle spanning x..x+width left to right."""
+        return _n(WIDTH - x - width if self.rtl else x)
+
+    @property
+    def direction(self) -> str:
+        return "rtl" if self.rtl else "ltr"
+
+
+def _svg(height: int, body: SafeString, css: str, axis: _Axis) -> SafeString:
     return format_html(
         '<svg class="chart {}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" '
-        'aria-hidden="true" focusable="false">{}</svg>',
+        'direction="{}" aria-hidden="true" focusable="false">{}</svg>',
         css,
         WIDTH,
         height,
+        axis.direction,
         body,
     )
 
 
-def bar_chart(bars: Sequence[Bar], series: Sequence[Series], *, scale: int = 0) -> SafeString:
+def bar_chart(
+    bars: Sequence[Bar], series: Sequence[Series], *, scale: int = 0, rtl: bool | None = None
+) -> SafeString:
     """Horizontal stacked bars, one per row, each labelled above and totalled after.
-    `scale`: the value drawn full width (default: the largest total)."""
+    `scale`: the value drawn full width (default: the largest total). `rtl`: mirrored
+    (default: as the active language reads)."""
     if not bars:
         return SafeString("")
+    axis = _Axis(rtl)
     row, bar_height, top = 38, 14, 16
     full = max([scale, *(b.total for b in bars), 1])
     room = WIDTH - 110  # the note ("6 accepted of 7") is written after the longest bar
@@ -76,7 +106,10 @@ def bar_chart(bars: Sequence[Bar], series: Sequence[Series], *, scale: int = 0) 
         y = n * row
         parts.append(
             format_html(
-                '<text class="bar-label" x="0" y="{}">{}</text>', y + 12, _short(bar.label)
+                '<text class="bar-label" x="{}" y="{}">{}</text>',
+                axis.x(0),
+                y + 12,
+                _short(bar.label),
             )
         )
         x = 0.0
@@ -89,7 +122,7 @@ def bar_chart(bars: Sequence[Bar], series: Sequence[Series], *, scale: int = 0) 
                     '<rect class="{}" x="{}" y="{}" width="{}" height="{}">'
                     "<title>{}: {}</title></rect>",
                     one.css,
-                    _n(x),
+                    axis.rect_x(x, width),
                     y + top,
                     _n(width),
                     bar_height,
@@ -101,12 +134,12 @@ def bar_chart(bars: Sequence[Bar], series: Sequence[Series], *, scale: int = 0) 
         parts.append(
             format_html(
                 '<text class="bar-total" x="{}" y="{}">{}</text>',
-                _n(x + 4),
+                axis.x(x + 4),
                 y + top + bar_height - 2,
                 bar.note or bar.total,
             )
         )
-    return _svg(len(bars) * row + 4, _join(parts), "chart-bars")
+    return _svg(len(bars) * row + 4, _join(parts), "chart-bars", axis)
 
 
 def legend(series: Sequence[Series]) -> SafeString:
@@ -148,13 +181,16 @@ def trajectory_chart(
     levels: Sequence[str],
     rounds: Sequence[str],
     flags: Sequence[Flag] = (),
+    rtl: bool | None = None,
 ) -> SafeString:
     """Points on a grid of rounds (across) and levels (up), joined in round order; each
     point links to where it was written (out of the tab order: the table has the links).
     `flags` (briefings) stand between the rounds, in a lane of their own under the grid:
-    a dashed line up through the grid, a diamond and its label, never colour alone."""
+    a dashed line up through the grid, a diamond and its label, never colour alone.
+    `rtl`: mirrored, the earliest round at the right (default: as the active language reads)."""
     if not (marks or flags) or not rounds:
         return SafeString("")
+    axis = _Axis(rtl)
     left, right, step_y, top = 92, WIDTH - 16, 18, 10
     bottom = top + step_y * (len(levels) - 1)
     span = right - left
@@ -164,6 +200,9 @@ def trajectory_chart(
     def at_x(x: float) -> float:
         return left + span / 2 if high == low else left + span * (x - low) / (high - low)
 
+    def drawn(x: float) -> str:
+        return axis.x(at_x(x))
+
     def at_y(y: int) -> int:
         return bottom - y * step_y
 
@@ -172,11 +211,12 @@ def trajectory_chart(
         parts.append(
             format_html(
                 '<line class="grid" x1="{}" y1="{}" x2="{}" y2="{}"></line>'
-                '<text class="axis-label" x="0" y="{}">{}</text>',
-                left,
+                '<text class="axis-label" x="{}" y="{}">{}</text>',
+                axis.x(left),
                 at_y(n),
-                right,
+                axis.x(right),
                 at_y(n),
+                axis.x(0),
                 at_y(n) + 4,
                 level,
             )
@@ -188,7 +228,7 @@ def trajectory_chart(
             parts.append(
                 format_html(
                     '<text class="axis-label round-label" x="{}" y="{}">{}</text>',
-                    _n(at_x(n)),
+                    drawn(n),
                     bottom + 18,
                     name,
                 )
@@ -196,6 +236,9 @@ def trajectory_chart(
     lane = bottom + 34  # the briefings' diamonds, under the round names
     for f in flags:
         x = at_x(f.x)
+        # A diamond is its own mirror image: only where it stands is turned over.
+        if axis.rtl:
+            x = WIDTH - x
         parts.append(
             format_html(
                 '<a href="{}" tabindex="-1" class="briefing-flag {}">'
@@ -225,7 +268,7 @@ def trajectory_chart(
         )
     ordered = sorted(marks, key=lambda m: m.x)
     if len(ordered) > 1:
-        points = " ".join(f"{at_x(m.x):.1f},{at_y(m.y)}" for m in ordered)
+        points = " ".join(f"{drawn(m.x)},{at_y(m.y)}" for m in ordered)
         parts.append(
             format_html('<polyline class="trajectory-line" points="{}"></polyline>', points)
         )
@@ -236,10 +279,10 @@ def trajectory_chart(
                 "<title>{}</title></circle></a>",
                 m.href,
                 m.css,
-                _n(at_x(m.x)),
+                drawn(m.x),
                 at_y(m.y),
                 m.title,
             )
         )
     height = lane + 26 if flags else bottom + 26
-    return _svg(height, _join(parts), "chart-trajectory")
+    return _svg(height, _join(parts), "chart-trajectory", axis)

@@ -98,10 +98,12 @@ def _flag_title(stop) -> str:
     }
 
 
-def trajectory_figure(trajectory: TopicTrajectory, round_count: int) -> SafeString:
+def trajectory_figure(trajectory: TopicTrajectory, round_count: int, first: int = 0) -> SafeString:
+    """The chart of `round_count` rounds, numbered from `first` (0: the topic's first round
+    of all): the window of rounds the page shows."""
     marks = [
         Mark(
-            x=p.round_index,
+            x=p.round_index - first,
             y=p.level,
             css=f"status-{p.status}",
             title=_point_title(p),
@@ -111,7 +113,7 @@ def trajectory_figure(trajectory: TopicTrajectory, round_count: int) -> SafeStri
     ]
     flags = [
         Flag(
-            x=stop.x,
+            x=stop.x - first,
             label=stop.label,
             css=f"reception-{stop.mark.reception}",
             title=_flag_title(stop),
@@ -122,7 +124,7 @@ def trajectory_figure(trajectory: TopicTrajectory, round_count: int) -> SafeStri
     return trajectory_chart(
         marks,
         levels=[str(level.label) for level in LEVELS],
-        rounds=[str(n + 1) for n in range(round_count)],
+        rounds=[str(first + n + 1) for n in range(round_count)],
         flags=flags,
     )
 
@@ -209,7 +211,10 @@ def overview_figures(overview: Overview) -> dict:
     rounds = len(overview.trajectory_rounds)
     return {
         "timeline": timeline_figure(overview),
-        "trajectories": [(t, trajectory_figure(t, rounds)) for t in overview.trajectories],
+        "trajectories": [
+            (t, trajectory_figure(t, rounds, overview.trajectory_first))
+            for t in overview.trajectories
+        ],
         "trajectory_legend": trajectory_legend(),
         "briefings_shown": any(t.stops for t in overview.trajectories),
         "balance": balance_figures(overview),

@@ -37,17 +37,21 @@ from .follow_through import FollowThrough, follow_through
 from .rooms import Round, rounds_of
 from .timeline import TimelineRow, timeline_rows
 from .trajectory import BriefingMark, StatusMark, TopicTrajectory, trajectories
+from .window import RoundWindow, round_window, trajectory_span, windowed_trajectory
 
 
 @dataclass
 class Overview:
-    """Everything the overview sections show, computed once per request."""
+    """Everything the overview sections show, computed once per request: the sections drawn
+    per session hold the sessions of `window` only (window.py)."""
 
     process: DialogueProcess
     sides: list[Side]
     timeline: list[TimelineRow]
     trajectories: list[TopicTrajectory]
     trajectory_rounds: list[Round]
+    # The number of the first of `trajectory_rounds` among all the topics' rounds, from 0.
+    trajectory_first: int
     balances: list[SessionBalance]
     continuity: list[ContinuityRow]
     follow_through: FollowThrough
@@ -55,6 +59,7 @@ class Overview:
     today: date
     # Records whose items' convergence or divergence the trajectories quote: reads to audit.
     quoted_records: list[SessionRecord]
+    window: RoundWindow
 
     @property
     def warnings(self) -> int:
@@ -172,10 +177,16 @@ def _briefing_marks(user, process: DialogueProcess, topics: list) -> list[Briefi
 
 
 def process_overview(
-    user, process: DialogueProcess, *, administers: bool, now: datetime | None = None
+    user,
+    process: DialogueProcess,
+    *,
+    administers: bool,
+    now: datetime | None = None,
+    rounds_page: str | None = None,
 ) -> Overview:
     """The overview of `process` as `user` may see it (`administers`: whether they organize
-    it, already known to the view)."""
+    it, already known to the view), showing the window of rounds `rounds_page` asks for
+    (the latest by default: window.py)."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     sessions = list(_sessions(user, process))
@@ -201,17 +212,29 @@ def process_overview(
     marked_sessions = {m.session.pk for m in marks}
     trajectory_rounds = [r for r in team_rounds if r.session.pk in marked_sessions]
     open_actions = [a for a in actions if a.is_open]
-    shown = trajectories(topics, marks, trajectory_rounds, _briefing_marks(user, process, topics))
+    window = round_window(sessions, rounds_page)
+    first, stop = trajectory_span(trajectory_rounds, window)
+    shown = [
+        windowed_trajectory(t, first, stop, earliest=window.earlier_page is None)
+        for t in trajectories(
+            topics, marks, trajectory_rounds, _briefing_marks(user, process, topics)
+        )
+    ]
+    balances = session_balances(team_rounds, sides, ratio=process.balance_ratio)
     return Overview(
         process=process,
         sides=sides,
-        timeline=timeline_rows(rounds),
+        timeline=timeline_rows(rounds)[window.start : window.stop],
         trajectories=shown,
-        trajectory_rounds=trajectory_rounds,
-        balances=session_balances(team_rounds, sides, ratio=process.balance_ratio),
-        continuity=continuity_rows(team_rounds),
-        follow_through=follow_through(actions, [r.session for r in team_rounds], today=today),
+        trajectory_rounds=trajectory_rounds[first:stop],
+        trajectory_first=first,
+        balances=[b for b in balances if window.shows(b.session)],
+        continuity=[row for row in continuity_rows(team_rounds) if window.shows(row.session)],
+        follow_through=follow_through(
+            actions, [r.session for r in team_rounds if window.shows(r.session)], today=today
+        ),
         open_actions=open_actions[:50],
+        window=window,
         today=today,
         quoted_records=[
             SessionRecord(pk=p.record_id, session=p.session)

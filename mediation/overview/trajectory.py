@@ -118,6 +118,8 @@ class TopicTrajectory:
     topic: Topic
     points: list[Point]
     stops: list[Stop] = field(default_factory=list)
+    # Every point of the topic, when `points` holds only a window of them (window.py).
+    whole: list[Point] | None = None
 
     @property
     def rows(self) -> list[Point | Stop]:
@@ -138,10 +140,11 @@ class TopicTrajectory:
     @property
     def direction(self) -> str:
         """ "up", "down" or "level" from the first point to the last ("" with fewer than
-        two points)."""
-        if len(self.points) < 2:
+        two points), over every round even when only a window is shown."""
+        points = self.points if self.whole is None else self.whole
+        if len(points) < 2:
             return ""
-        first, last = self.points[0].level, self.points[-1].level
+        first, last = points[0].level, points[-1].level
         return "up" if last > first else "down" if last < first else "level"
 
 

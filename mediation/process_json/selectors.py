@@ -3,7 +3,10 @@ and usernames the database already holds. A fixed number of queries at any size.
 
 from __future__ import annotations
 
+import json
+
 from django.contrib.auth import get_user_model
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Q
 from django.utils import timezone
 
@@ -100,6 +103,14 @@ def process_document(process: DialogueProcess) -> dict:
     for section in SECTIONS:
         document[section.name] = [_row(section, obj, usernames) for obj in loaded[section.name]]
     return document
+
+
+def process_document_json(process: DialogueProcess) -> str:
+    """The process's document as the text of its file (export.json and the admin's
+    download give the same)."""
+    return json.dumps(
+        process_document(process), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
+    )
 
 
 def ids_already_present(ids_by_section: dict[str, list], usernames: list[str]) -> dict:

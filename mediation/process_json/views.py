@@ -1,18 +1,16 @@
 """A process as JSON, for its organizers: everything of it they may see (schema.py)."""
 
-import json
 from uuid import UUID
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from mediation import access, audit
 
-from .selectors import process_document
+from .selectors import process_document_json
 
 
 @require_GET
@@ -24,9 +22,8 @@ def process_export(request: HttpRequest, process_id: UUID) -> HttpResponse:
     process = access.get_process(request.user, process_id)
     if not access.can_administer_process(request.user, process.pk):
         raise PermissionDenied
-    document = process_document(process)
     response = HttpResponse(
-        json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        process_document_json(process),
         content_type="application/json; charset=utf-8",
     )
     # The file name says nothing about the process: its title may be confidential.

@@ -1,6 +1,8 @@
 """One search across the dialogue work and the glossary, grouped by kind.
 
 Each kind is one query, scoped by `mediation.access` exactly as the page a result links to,
+ordered by relevance (`text.relevance`: a match in the name or title first; ranked only by
+the text the searcher may match on, so the order tells nothing of what they may not read),
 and cut at LIMIT rows (one more is fetched to say that there are more): a search costs the
 same number of queries whatever the number of rows. Results name people only by the name
 the searcher is shown them under: a protected person's real name never appears in a
@@ -14,7 +16,8 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import and_
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, TextField, Value, When
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from glossary.models import Example, QuickFact, Term
@@ -22,7 +25,7 @@ from glossary.models import Question as TermQuestion
 from mediation import access
 from mediation.models import ItemRecord, Participant
 
-from .text import matches, words_of
+from .text import matches, relevance, words_of
 
 LIMIT = 10
 
@@ -43,6 +46,31 @@ PERSON_FIELDS = [
 RECORD_FIELDS = ["summary", "outcomes", "internal_notes"]
 ITEM_RECORD_FIELDS = ["discussion", "convergence", "divergence"]
 TERM_FIELDS = ["name", "aliases", "definition", "explanation", "guidance"]
+# (field, weight) for ordering by relevance: the name or title A, the rest lower.
+PROCESS_RANK = [("title", "A"), ("conflict", "B")]
+SESSION_RANK = [("title", "A"), ("public_title", "A"), ("objectives", "B"), ("venue", "C")]
+TOPIC_RANK = [("title", "A"), ("description", "B")]
+TERM_RANK = [
+    ("name", "A"),
+    ("aliases", "A"),
+    ("definition", "B"),
+    ("explanation", "C"),
+    ("guidance", "C"),
+]
+
+
+def _shown_name(prefix: str = ""):
+    """A person's name as anyone may read it: the pseudonym of a protected person."""
+    return Case(
+        When(**{f"{prefix}identity_protected": True}, then=F(f"{prefix}pseudonym")),
+        default=F(f"{prefix}name"),
+        output_field=TextField(),
+    )
+
+
+def _only_if(flag: str, field: str):
+    """`field`'s text where the row's `flag` annotation holds, none elsewhere."""
+    return Case(When(**{flag: True}, then=F(field)), default=Value(""), output_field=TextField())
 
 
 @dataclass(frozen=True)
@@ -87,7 +115,10 @@ def _every_word(query: str, found_by_word) -> Q:
 
 def _processes(user, query: str) -> Group:
     rows, more = _cut(
-        access.processes_visible_to(user).filter(matches(PROCESS_FIELDS, query)).order_by("title")
+        access.processes_visible_to(user)
+        .filter(matches(PROCESS_FIELDS, query))
+        .annotate(relevance=relevance(PROCESS_RANK, query))
+        .order_by("-relevance", "title")
     )
     hits = [
         Hit(p.title, p.get_absolute_url(), f"{p.get_track_display()} · {p.get_status_display()}")
@@ -100,7 +131,8 @@ def _sessions(user, query: str) -> Group:
     rows, more = _cut(
         access.sessions_visible_to(user)
         .filter(matches(SESSION_FIELDS, query))
-        .order_by("-starts_at")
+        .annotate(relevance=relevance(SESSION_RANK, query))
+        .order_by("-relevance", "-starts_at")
     )
     hits = [
         Hit(s.title, s.get_absolute_url(), f"{s.local_starts_at:%Y-%m-%d} ({s.time_zone})")
@@ -113,8 +145,9 @@ def _topics(user, query: str) -> Group:
     rows, more = _cut(
         access.topics_readable_by(user)
         .filter(matches(TOPIC_FIELDS, query))
+        .annotate(relevance=relevance(TOPIC_RANK, query))
         .select_related("process")
-        .order_by("title")
+        .order_by("-relevance", "title")
     )
     hits = [Hit(t.title, f"{t.process.get_absolute_url()}#topics", t.process.title) for t in rows]
     return Group("topics", _("Topics"), hits, more)
@@ -125,8 +158,12 @@ def _agenda_items(user, query: str) -> Group:
     rows, more = _cut(
         access.agenda_items_visible_to(user)
         .filter(Q(matches(["title"], query)) | Q(pk__in=notes.values("pk")))
+        .annotate(
+            team=Exists(notes.filter(pk=OuterRef("pk"))),
+        )
+        .annotate(relevance=relevance([("title", "A"), (_only_if("team", "notes"), "B")], query))
         .select_related("session")
-        .order_by("-session__starts_at", "position")
+        .order_by("-relevance", "-session__starts_at", "position")
     )
     hits = [Hit(i.title, f"{i.session.get_absolute_url()}#agenda", i.session.title) for i in rows]
     return Group("agenda", _("Agenda items"), hits, more)
@@ -145,11 +182,18 @@ def _people(user, query: str) -> Group:
     found = Participant.objects.filter(
         Q(pk__in=identified.filter(matches(PERSON_FIELDS, query)).values("pk")) | by_shown_name
     )
+    rank = [
+        (_shown_name(), "A"),
+        (_only_if("cleared", "affiliation"), "B"),
+        (_only_if("cleared", "expertise"), "C"),
+    ]
     rows, more = _cut(
         found.annotate(
             cleared=Exists(identified.filter(pk=OuterRef("pk"))),
             on_roster=Exists(access.participants_visible_to(user).filter(pk=OuterRef("pk"))),
-        ).order_by("pseudonym", "name")
+        )
+        .annotate(relevance=relevance(rank, query))
+        .order_by("-relevance", "pseudonym", "name")
     )
     hits = []
     for person in rows:
@@ -163,11 +207,13 @@ def _people(user, query: str) -> Group:
                 person.affiliation if person.cleared else "",
             )
         )
-    return Group("people", _("People"), sorted(hits, key=lambda h: h.title.casefold()), more)
+    return Group("people", _("People"), hits, more)
 
 
 def _actions(user, query: str) -> Group:
     identified = access.participants_identified_to(user).values("pk")
+    # Owners ranked by the name anyone may read them under, never a protected real name.
+    action_rank = [("description", "A"), (_shown_name("owner__"), "B")]
     owner_named = Q(owner__identity_protected=False) | Q(owner__in=identified)
     rows, more = _cut(
         access.actions_readable_by(user)
@@ -175,8 +221,9 @@ def _actions(user, query: str) -> Group:
             Q(matches(["description", "owner__pseudonym"], query))
             | (owner_named & Q(matches(["description", "owner__name"], query)))
         )
+        .annotate(relevance=relevance(action_rank, query))
         .select_related("session", "owner")
-        .order_by("due_date", "pk")
+        .order_by("-relevance", "due_date", "pk")
     )
     hits = [
         Hit(
@@ -208,8 +255,19 @@ def _records(user, query: str) -> Group:
         access.summaries_shared_with(user)
         .filter(found)
         .annotate(team=Exists(editable.filter(pk=OuterRef("pk"))))
+        .annotate(
+            relevance=relevance(
+                [
+                    ("session__title", "A"),
+                    ("summary", "B"),
+                    (_only_if("team", "outcomes"), "C"),
+                    (_only_if("team", "internal_notes"), "C"),
+                ],
+                query,
+            )
+        )
         .select_related("session")
-        .order_by("-session__starts_at")
+        .order_by("-relevance", "-session__starts_at")
     )
     hits = [
         Hit(
@@ -235,7 +293,10 @@ def _terms(query: str) -> Group:
         return found
 
     rows, more = _cut(
-        Term.objects.filter(_every_word(query, in_entry)).only("name", "slug", "definition")
+        Term.objects.filter(_every_word(query, in_entry))
+        .annotate(relevance=relevance(TERM_RANK, query))
+        .order_by("-relevance", Lower("name"))
+        .only("name", "slug", "definition")
     )
     hits = [Hit(t.name, t.get_absolute_url(), t.definition) for t in rows]
     return Group("glossary", _("Glossary"), hits, more)

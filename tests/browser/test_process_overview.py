@@ -110,3 +110,29 @@ def test_a_briefing_on_a_trajectory_opens_the_briefing(overview, login, page, li
     row.get_by_role("link").click()
     page.wait_for_load_state()
     assert "/transfer/briefings/" in page.url
+
+
+@pytest.mark.parametrize(("language", "earliest_at_right"), [("ar", True), ("en", False)])
+def test_the_rounds_run_the_way_the_page_reads(
+    overview, login, page, live_server, tmp_path, language, earliest_at_right
+):
+    """Drawn positions on screen: in Arabic round 1's point stands right of round 5's, the
+    level names sit at the right and the page still fits its width."""
+    login("olivia", PASSWORD)
+    page.goto(f"{live_server.url}/")
+    page.locator(f"form.language-switcher button[value={language}]").click()
+    page.goto(f"{live_server.url}{overview.get_absolute_url()}")
+    assert page.evaluate("document.documentElement.lang") == language
+    chart = page.locator("svg.chart-trajectory").first
+    expect(chart).to_be_visible()
+    points = chart.locator("circle.point")
+    first, last = points.first.bounding_box(), points.last.bounding_box()
+    assert (first["x"] > last["x"]) is earliest_at_right
+    level, box = chart.locator("text.axis-label").first.bounding_box(), chart.bounding_box()
+    level_centre, chart_centre = level["x"] + level["width"] / 2, box["x"] + box["width"] / 2
+    assert (level_centre > chart_centre) is earliest_at_right
+    page.screenshot(path=tmp_path / f"overview-{language}.png", full_page=True)
+    scroll, client = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert scroll <= client

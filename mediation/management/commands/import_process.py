@@ -4,12 +4,12 @@ Everything is checked before anything is written; any problem, and the command l
 all and writes nothing (exit status 1). `--check` only checks.
 """
 
-import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from mediation.process_json import services
+from mediation.process_json.files import UnreadableDocument, read_document
 from mediation.process_json.validation import check
 
 
@@ -27,11 +27,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, check_only: bool = False, **options):
         try:
-            document = json.loads(Path(file).read_text(encoding="utf-8"))
+            document = read_document(Path(file).read_bytes())
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror}") from None
-        except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            raise CommandError(f"{file} is not JSON: {error}") from None
+        except UnreadableDocument as error:
+            raise CommandError(f"{file} is {error.text}") from None
         if check_only:
             return self._check_only(document)
         try:

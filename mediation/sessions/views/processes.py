@@ -32,7 +32,12 @@ def process_detail(request: HttpRequest, process_id: UUID) -> HttpResponse:
     whose convergence and divergence the trajectories quote are reads in the audit."""
     process = access.get_process(request.user, process_id)
     can_administer = access.can_administer_process(request.user, process.pk)
-    summary = overview.process_overview(request.user, process, administers=can_administer)
+    summary = overview.process_overview(
+        request.user,
+        process,
+        administers=can_administer,
+        rounds_page=request.GET.get("rounds"),
+    )
     audit.records_read(request.user, summary.quoted_records)
     return render(
         request,

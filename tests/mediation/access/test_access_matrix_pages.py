@@ -150,3 +150,6 @@ def test_only_organizers_open_the_admin(world, client, persona, expected):
 # organizers of other processes: tests/mediation/admin/test_admin_devices.py.
 # The read audit's CSV download (superusers only), with every persona and organizers of
 # other processes: tests/mediation/admin/test_admin_read_audit_export.py.
+# The processes' "Download as JSON" action and "Import a process from JSON" page (superusers
+# only), with every persona and organizers of other processes:
+# tests/mediation/process_json/test_admin_process_json.py.
