@@ -23,6 +23,7 @@ import json
 import os
 import pstats
 import re
+import resource
 import sys
 import time
 from pathlib import Path
@@ -122,8 +123,8 @@ def main() -> int:
         for persona in (None, "organizer", "facilitator", "participant")
     }
     bare = None
-    print("| page | CPU ms/request | queries | KB | ratio to signed-in bare view |")
-    print("|---|---:|---:|---:|---:|")
+    print("| page | CPU ms/request | queries | KB | ratio to signed-in bare view | peak MB |")
+    print("|---|---:|---:|---:|---:|---:|")
     for name, path, client in pages(clients, summary):
         if args.only and name not in args.only and name != "bare view, signed in":
             continue
@@ -133,10 +134,11 @@ def main() -> int:
         ratio = f"{bare / result['cpu_ms']:.2f}" if bare else ""
         print(
             f"| {name} | {result['cpu_ms']:.1f} | {result['queries']:.0f} "
-            f"| {result['kb']:.0f} | {ratio} |",
+            f"| {result['kb']:.0f} | {ratio} "
+            f"| {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} |",
             flush=True,
         )
-        if args.profile:
+        if args.profile and (not args.only or name in args.only):
             profiler = cProfile.Profile()
             profiler.enable()
             for _ in range(5):
