@@ -22,7 +22,7 @@ from django.db.models import QuerySet
 
 # Stand for the varying value while the query is compiled: no real id is negative, and no
 # session key holds a NUL.
-INT_SLOT = -7_654_321_987
+INT_SLOT = -2_054_321_987  # within a 32-bit integer column's range (PostgreSQL's auth_user.id)
 TEXT_SLOT = "\x00prepared\x00"
 
 
