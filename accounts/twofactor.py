@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import operator
-from functools import reduce
-
-import django_otp
 from django.conf import settings
 from django.contrib.auth import get_user_model, logout
-from django.db.models import Exists, OuterRef, Q
 from django.http import HttpRequest
 
 from mediation import access
@@ -19,20 +14,12 @@ MAX_WRONG_CODES = 5
 WRONG_CODES_SESSION_KEY = "two_factor_wrong_codes"
 
 
-def owns_confirmed_device() -> Q:
-    """A condition on users: they own a confirmed device of any kind django-otp knows
-    (authenticator app, backup codes)."""
-    return reduce(
-        operator.or_,
-        [
-            Q(Exists(model.objects.filter(user_id=OuterRef("pk"), confirmed=True)))
-            for model in django_otp.device_classes()
-        ],
-    )
+# A condition on users: they own a confirmed device (the admin's device list uses it too).
+owns_confirmed_device = access.owns_confirmed_device
 
 
 def has_confirmed_device(user) -> bool:
-    """One query: the middleware asks on every signed-in request."""
+    """Asked afresh (one query) where a device may just have been added or removed."""
     return get_user_model().objects.filter(owns_confirmed_device(), pk=user.pk).exists()
 
 
@@ -43,11 +30,13 @@ def is_required_for(user) -> bool:
     """
     if not (user.is_authenticated and user.is_active):
         return False
-    if has_confirmed_device(user):
+    # Read with the viewer's profile and roles, in the one query of every request.
+    facts = access.viewer_facts(user)
+    if facts.has_device:
         return True
     if not settings.REQUIRE_2FA:
         return False
-    return user.is_superuser or access.is_organizer(user) or user.facilitated_sessions.exists()
+    return user.is_superuser or bool(facts.roles & {"organizer", "facilitator"})
 
 
 def needs_verification(user) -> bool:

@@ -176,10 +176,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = [
     # First, so a locked-out username and address is refused before its password is tried.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, loading the signed-in user with their profile and roles in
+    # one query (accounts/backends.py).
+    "accounts.backends.ViewerBackend",
 ]
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    # Argon2id at 64 MiB a check (RFC 9106), not 100: accounts/hashers.py.
+    "accounts.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
@@ -204,6 +207,8 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # The expiry moves forward at most every SESSION_REFRESH_SECONDS (config/middleware.py),
 # not on every request: writing the session row on each page took SQLite's write lock.
 SESSION_COOKIE_AGE = envint("SESSION_IDLE_MINUTES", 120) * 60
+# Django's database sessions, read with a query compiled once (accounts/sessions.py).
+SESSION_ENGINE = "accounts.sessions"
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_REFRESH_SECONDS = min(envint("SESSION_REFRESH_SECONDS", 300), SESSION_COOKIE_AGE // 4)
 

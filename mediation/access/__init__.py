@@ -71,8 +71,10 @@ from .roles import (
     AnyUser,
     ViewerFacts,
     is_organizer,
+    owns_confirmed_device,
     participant_of,
     roles_of,
+    user_with_facts,
     viewer_facts,
 )
 from .search import (
@@ -133,6 +135,7 @@ __all__ = [
     "open_session",
     "open_transfer_log",
     "outcomes_visible_to",
+    "owns_confirmed_device",
     "participant_of",
     "participants_findable_by",
     "participants_found_exactly",
@@ -161,6 +164,7 @@ __all__ = [
     "topics_administered_by",
     "topics_readable_by",
     "topics_visible_to",
+    "user_with_facts",
     "users_whose_devices_may_be_reset_by",
     "viewer_facts",
 ]

@@ -17,6 +17,7 @@ from mediation.models import (
 )
 from mediation.models.records import RECORD_TEXT_MAX
 from mediation.submissions import SubmissionField
+from mediation.widgets import PeopleSelect
 
 TEXT_MAX = RECORD_TEXT_MAX
 
@@ -129,7 +130,7 @@ def _check_date_range(value: date | None) -> date | None:
 
 class ActionItemForm(forms.Form):
     description = forms.CharField(label=_("Action"), max_length=ACTION_MAX, widget=_textarea(2))
-    owner = forms.ChoiceField(label=_("Owner"), required=False)
+    owner = forms.ChoiceField(label=_("Owner"), required=False, widget=PeopleSelect)
     due_date = forms.DateField(
         label=_("Due"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

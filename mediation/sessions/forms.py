@@ -16,6 +16,7 @@ from mediation.models import (
 )
 from mediation.models.base import validate_time_zone
 from mediation.submissions import SubmissionField
+from mediation.widgets import PeopleSelect
 from mediation.zones import TimeZoneField
 
 from .planning import next_round_title
@@ -130,7 +131,7 @@ class AgendaItemForm(forms.Form):
     duration_minutes = forms.IntegerField(
         label=_("Duration (minutes)"), min_value=1, max_value=AGENDA_MAX_MINUTES
     )
-    lead = forms.ChoiceField(label=_("Lead"), required=False)
+    lead = forms.ChoiceField(label=_("Lead"), required=False, widget=PeopleSelect)
     notes = forms.CharField(
         label=_("Notes"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=4000
     )

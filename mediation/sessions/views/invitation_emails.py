@@ -68,7 +68,7 @@ def invitation_accept(request: HttpRequest, uidb64: str, token: str) -> HttpResp
         form.save()
         if form.cleaned_data.get("time_zone"):
             profile_time_zone_set(user=user, time_zone=form.cleaned_data["time_zone"])
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="accounts.backends.ViewerBackend")
         messages.success(request, _("Welcome. Your password is set and you are signed in."))
         return redirect(_landing(request, user))
     return render(

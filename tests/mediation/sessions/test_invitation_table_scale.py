@@ -78,3 +78,13 @@ def test_a_refused_change_keeps_the_row_open_with_its_error(
     assert "once the session has started" in html
     invitation.refresh_from_db()
     assert invitation.role != "observer"
+
+
+def test_the_page_renders_as_many_templates_at_150_invitees_as_at_15(session, facilitator_client):
+    """Each row is written by the table's own loop, with no template included per row."""
+    _invite(session, 15)
+    small = len(_page(facilitator_client, session).templates)
+    _invite(session, 150)
+    response = _page(facilitator_client, session)
+    assert response.content.decode().count('class="invitation-facts"') == 150
+    assert len(response.templates) == small
