@@ -141,7 +141,7 @@ class Candidate:
         return self.person.identity_protected and self.label != self.person.public_name
 
 
-# Pseudonym, name and affiliation in one text, as migration 0023 indexes it (keep the two
+# Pseudonym, name and affiliation in one text, as migration 0021 indexes it (keep the two
 # the same: tests/mediation/test_trigram_plans.py checks PostgreSQL uses the index).
 PEOPLE_TEXT = Concat(F("pseudonym"), Value("\n"), F("name"), Value("\n"), F("affiliation"))
 
@@ -163,7 +163,7 @@ def invitation_candidates(user, can: access.SessionAccess, query: str) -> list[C
         process_id=session.process_id, kind=Consent.Kind.CONTACTED, participant=OuterRef("pk")
     )
     by_name = Q(name__icontains=query) | Q(affiliation__icontains=query)
-    # First the one condition a trigram index answers on PostgreSQL (migration 0023): any
+    # First the one condition a trigram index answers on PostgreSQL (migration 0021): any
     # person matching below has the query in this text, so it only narrows the search.
     matches = invitable.alias(people_text=PEOPLE_TEXT).filter(people_text__icontains=query)
     matches = matches.filter(

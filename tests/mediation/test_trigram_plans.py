@@ -1,11 +1,11 @@
-"""Finding people by part of a name uses the trigram indexes (migration 0023): on
+"""Finding people by part of a name uses the trigram indexes (migration 0021): on
 PostgreSQL, the facilitator's invitation search for a name nobody has reads the index,
 not every person (EXPLAIN ANALYZE: no sequential scan of people runs).
 
 Only PostgreSQL has pg_trgm and this planner: skipped elsewhere. Run it with
 DATABASE_URL=postgres://... . The test puts 20,000 people on the process's roster and
 analyzes the tables, so reading them all costs more than the index, as in production.
-Before 0023 the same query's plan was a sequential scan of mediation_participant.
+Before 0021 the same query's plan was a sequential scan of mediation_participant.
 """
 
 import pytest

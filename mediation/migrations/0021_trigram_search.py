@@ -75,6 +75,6 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("mediation", "0019_search")]
+    dependencies = [("mediation", "0020_side_convenors")]
 
     operations = [migrations.RunPython(forwards, backwards, elidable=False)]
