@@ -20,32 +20,46 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from django import template
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 register = template.Library()
 
-# style: (format of the start, of the end on the same day, of the start on the viewer's
-# side when their day is the same).
-STYLES = {
-    "datetime": ("D j M Y, H:i", "H:i", "H:i"),
-    "long": ("l j F Y, H:i", "H:i", "H:i"),
-    "time": ("H:i", "H:i", "H:i"),
-    "date": ("j M Y", None, None),
-}
-# The start on either side when it falls on another day than the other side's (or the end
-# on another day than the start).
-OTHER_DAY = {"datetime": "D j M Y, H:i", "long": "l j F Y, H:i", "time": "D j M, H:i"}
+# The date shown with a span, per style (None: the time of day alone).
+DAY = {"datetime": "D j M Y", "long": "l j F Y", "time": None, "date": "j M Y"}
+# The date on the viewer's side of a time-only span that falls on another day for them, and
+# of an end that falls on another day than its start.
+SHORT_DAY = "D j M"
+CLOCK = "H:i"
 
 
 @dataclass(frozen=True)
 class Side:
-    """The span as one zone's clock reads it."""
+    """The span as one zone's clock reads it: the date (or nothing), the times of day (or
+    nothing, for a date), and the zone."""
 
     iso: str
-    text: str
+    day: str
+    clock: str
     zone: str
+
+    def text(self, as_text: bool) -> str:
+        clock = self.clock
+        if clock and translation.get_language_bidi():
+            # Times of day read left to right inside right-to-left text: isolated, so that
+            # "10:00–13:00" is not shown as "13:00–10:00".
+            clock = (
+                f"\u2066{clock}\u2069"
+                if as_text
+                else format_html('<span dir="ltr">{}</span>', clock)
+            )
+        if not (self.day and clock):
+            return self.day or clock
+        values = {"day": self.day, "clock": clock}
+        joined = pgettext("a date, then times of day", "{day}, {clock}")
+        return joined.format(**values) if as_text else format_html(joined, **values)
 
 
 def _zone(value: tzinfo | str | None) -> tzinfo:
@@ -64,15 +78,19 @@ def _name(zone: tzinfo) -> str:
     return getattr(zone, "key", None) or str(zone)
 
 
-def _side(start: datetime, end: datetime | None, zone: tzinfo, style: str, first: str) -> Side:
+def _side(start: datetime, end: datetime | None, zone: tzinfo, style: str, with_day: bool) -> Side:
     start = start.astimezone(zone)
-    text = formats.date_format(start, first)
-    _, same_day, _ = STYLES[style]
-    if end is not None and same_day is not None:
-        end = end.astimezone(zone)
-        then = same_day if end.date() == start.date() else OTHER_DAY[style]
-        text = f"{text}–{formats.date_format(end, then)}"
-    return Side(start.isoformat(), text, _name(zone))
+    day = ""
+    if with_day:
+        day = formats.date_format(start, DAY[style] or SHORT_DAY)
+    clock = ""
+    if style != "date":
+        clock = formats.date_format(start, CLOCK)
+        if end is not None:
+            end = end.astimezone(zone)
+            then = CLOCK if end.date() == start.date() else f"{SHORT_DAY} {CLOCK}"
+            clock = f"{clock}–{formats.date_format(end, then)}"
+    return Side(start.isoformat(), day, clock, _name(zone))
 
 
 def _reads_the_same(start: datetime, end: datetime | None, here: tzinfo, there: tzinfo) -> bool:
@@ -85,8 +103,8 @@ def _reads_the_same(start: datetime, end: datetime | None, here: tzinfo, there: 
 
 def _time(side: Side, as_text: bool) -> str:
     if as_text:
-        return side.text
-    return format_html('<time datetime="{}">{}</time>', side.iso, side.text)
+        return side.text(as_text)
+    return format_html('<time datetime="{}">{}</time>', side.iso, side.text(as_text))
 
 
 def _zone_label(side: Side, as_text: bool) -> str:
@@ -115,17 +133,17 @@ def when(
     if start is None:
         return ""
     local, mine = _zone(zone or "UTC"), _zone(viewer)
-    first, _same_day, mine_first = STYLES[style]
+    with_day = DAY[style] is not None
     if not name_zone:
-        shown = _side(start, end, mine, style, first)
+        shown = _side(start, end, mine, style, with_day)
         return _join(_time(shown, text), _zone_label(shown, text), "", text)
 
-    here = _side(start, end, local, style, first)
+    here = _side(start, end, local, style, with_day)
     other_day = start.astimezone(local).date() != start.astimezone(mine).date()
     if style == "date":
         if not other_day:
             return _join(_time(here, text), "", "", text)
-        theirs = _side(start, None, mine, style, first)
+        theirs = _side(start, None, mine, style, True)
         yours = _("{time} in your zone, {zone}")
     elif _reads_the_same(start, end, local, mine):
         if _name(local) == _name(mine):
@@ -133,9 +151,9 @@ def when(
         theirs = None
         yours = _("same time in your zone, {zone}")
     else:
-        theirs = _side(start, end, mine, style, OTHER_DAY[style] if other_day else mine_first)
+        theirs = _side(start, end, mine, style, other_day)
         yours = _("{time} in your zone, {zone}")
-    mine_side = theirs or Side("", "", _name(mine))
+    mine_side = theirs or Side("", "", "", _name(mine))
     values = {"time": _time(mine_side, text), "zone": _zone_label(mine_side, text)}
     note = yours.format(**values) if text else format_html(yours, **values)
     return _join(_time(here, text), _zone_label(here, text), note, text)

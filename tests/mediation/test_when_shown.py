@@ -266,3 +266,30 @@ def test_the_overview_gives_one_date_where_the_day_is_the_same(
     html = _page(organizer_client, session.process.get_absolute_url())
 
     assert f'<span class="when">{_time(starts, "Asia/Baku", "4 Mar 2027")}</span>' in html
+
+
+# --- Languages ----------------------------------------------------------------------------
+
+
+def test_in_arabic_the_times_of_day_are_kept_left_to_right(
+    session, participant, participant_client
+):
+    """Otherwise a right-to-left line shows "10:00–13:00" as "13:00–10:00"."""
+    ProfileFactory(user=participant, time_zone="America/Lima", language="ar")
+    _at(session, "Asia/Baku", 2027, 3, 4, 14, 0)
+
+    html = _page(participant_client, session.get_absolute_url())
+
+    assert 'dir="rtl"' in html
+    assert '<span dir="ltr">14:00–16:00</span>' in html
+    assert '<span dir="ltr">05:00–07:00</span>' in html
+
+
+def test_in_french_the_date_is_french(session, participant, participant_client):
+    ProfileFactory(user=participant, time_zone="America/Lima", language="fr")
+    _at(session, "Asia/Baku", 2027, 3, 4, 14, 0)
+
+    html = _page(participant_client, reverse("home"))
+
+    assert "jeu 4 Mar 2027, 14:00–16:00" in html
+    assert '<span dir="ltr">' not in html
