@@ -210,3 +210,12 @@ def test_a_part_has_one_translation_per_language_in_the_admin(admin_client):
     assert response.status_code == 200
     assert "Please correct the duplicate data for language" in response.content.decode()
     assert not fact.translations.exists()
+
+
+def test_organizers_translate_parts_too(organizer_client):
+    fact = QuickFact.objects.filter(term__slug="track-ii").first()
+
+    response = organizer_client.get(f"/admin/glossary/quickfact/{fact.pk}/change/")
+
+    assert response.status_code == 200
+    assert 'name="translations-TOTAL_FORMS"' in response.content.decode()
