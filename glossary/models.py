@@ -261,3 +261,101 @@ class TermTranslation(models.Model):
             if value:
                 setattr(term, name, value)
         term.content_language = self.language
+
+
+class PartTranslation(models.Model):
+    """What the translations of a fact, example, question or comparison share: a language,
+    one row per part and language, and text that falls back to English field by field."""
+
+    language = models.CharField(_("language"), max_length=8, choices=TRANSLATION_LANGUAGES)
+
+    # The part's fields this row translates; each subclass names its own.
+    TRANSLATED_FIELDS: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.part} ({self.language})"
+
+
+def _one_per_language(kind: str) -> models.UniqueConstraint:
+    return models.UniqueConstraint(
+        fields=["part", "language"],
+        name=f"glossary_one_{kind}_translation_per_language",
+        violation_error_message=_("This already has a translation in that language."),
+    )
+
+
+class QuickFactTranslation(PartTranslation):
+    part = models.ForeignKey(
+        QuickFact,
+        verbose_name=_("quick fact"),
+        on_delete=models.CASCADE,
+        related_name="translations",
+    )
+    label = models.CharField(
+        _("label"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "Translate a label the same way on every term, so the compare page lines them up."
+        ),
+    )
+    value = models.CharField(_("value"), max_length=300, blank=True)
+
+    TRANSLATED_FIELDS = ("label", "value")
+
+    class Meta:
+        verbose_name = _("quick fact translation")
+        verbose_name_plural = _("quick fact translations")
+        constraints = [_one_per_language("fact")]
+
+
+class ExampleTranslation(PartTranslation):
+    part = models.ForeignKey(
+        Example, verbose_name=_("example"), on_delete=models.CASCADE, related_name="translations"
+    )
+    text = models.TextField(_("text"), blank=True)
+
+    TRANSLATED_FIELDS = ("text",)
+
+    class Meta:
+        verbose_name = _("example translation")
+        verbose_name_plural = _("example translations")
+        constraints = [_one_per_language("example")]
+
+
+class QuestionTranslation(PartTranslation):
+    part = models.ForeignKey(
+        Question,
+        verbose_name=_("frequently asked question"),
+        on_delete=models.CASCADE,
+        related_name="translations",
+    )
+    question = models.CharField(_("question"), max_length=300, blank=True)
+    answer = models.TextField(_("answer"), blank=True)
+
+    TRANSLATED_FIELDS = ("question", "answer")
+
+    class Meta:
+        verbose_name = _("question translation")
+        verbose_name_plural = _("question translations")
+        constraints = [_one_per_language("question")]
+
+
+class ComparisonTranslation(PartTranslation):
+    part = models.ForeignKey(
+        Comparison,
+        verbose_name=_("comparison"),
+        on_delete=models.CASCADE,
+        related_name="translations",
+    )
+    differences = models.TextField(_("key differences"), blank=True)
+
+    TRANSLATED_FIELDS = ("differences",)
+
+    class Meta:
+        verbose_name = _("comparison translation")
+        verbose_name_plural = _("comparison translations")
+        constraints = [_one_per_language("comparison")]

@@ -17,6 +17,9 @@ from django.db.models import (
     BooleanField,
     Exists,
     ExpressionWrapper,
+    F,
+    FilteredRelation,
+    Model,
     OuterRef,
     Prefetch,
     Q,
@@ -30,8 +33,11 @@ from .models import (
     TRANSLATION_LANGUAGES,
     Comparison,
     Example,
+    ExampleTranslation,
     Question,
+    QuestionTranslation,
     QuickFact,
+    QuickFactTranslation,
     Term,
     TermTranslation,
 )
@@ -70,6 +76,30 @@ def localize(terms: Iterable[Term]) -> list[Term]:
         if term.pk in by_term:
             by_term[term.pk].apply_to(term)
     return terms
+
+
+def translated[M: Model](parts: QuerySet[M], language: str | None) -> QuerySet[M]:
+    """Facts, examples, questions or comparisons with their text in `language` alongside
+    (`translated_<field>`): a join on the same query, so translating costs no query."""
+    if language is None:
+        return parts
+    fields = parts.model.translations.rel.related_model.TRANSLATED_FIELDS
+    parts = parts.annotate(
+        shown=FilteredRelation("translations", condition=Q(translations__language=language))
+    )
+    return parts.annotate(**{f"translated_{name}": F(f"shown__{name}") for name in fields})
+
+
+def show_translated[M: Model](parts: Iterable[M]) -> list[M]:
+    """The parts of `translated` showing their translated text where there is some; each
+    field left empty in the translation keeps its English text."""
+    parts = list(parts)
+    for part in parts:
+        for name in type(part).translations.rel.related_model.TRANSLATED_FIELDS:
+            value = getattr(part, f"translated_{name}", None)
+            if value:
+                setattr(part, name, value)
+    return parts
 
 
 def link_index() -> LinkIndex:
@@ -112,15 +142,36 @@ def _whole_word(word: str) -> str:
     return rf"(^|\W){re.escape(word)}(\W|$)"
 
 
-def _mentioned(word: str) -> Q:
+def _mentioned(word: str, language: str | None = None) -> Q:
     """The word, as a whole word, anywhere in the entry: its names, definition,
-    explanation, guidance, quick facts, examples and questions. Whole words only, so that
-    the long texts answer what was asked: "track" is not found in "tracker"."""
+    explanation, guidance, quick facts, examples and questions, in English and in their
+    translation into `language`. Whole words only, so that the long texts answer what was
+    asked: "track" is not found in "tracker"."""
     pattern = _whole_word(word)
     facts = QuickFact.objects.filter(Q(label__iregex=pattern) | Q(value__iregex=pattern))
     examples = Example.objects.filter(text__iregex=pattern)
     questions = Question.objects.filter(Q(question__iregex=pattern) | Q(answer__iregex=pattern))
-    return (
+    mentioned = Q()
+    if language is not None:
+        translated_facts = QuickFactTranslation.objects.filter(
+            Q(label__iregex=pattern) | Q(value__iregex=pattern), language=language
+        )
+        translated_examples = ExampleTranslation.objects.filter(
+            text__iregex=pattern, language=language
+        )
+        translated_questions = QuestionTranslation.objects.filter(
+            Q(question__iregex=pattern) | Q(answer__iregex=pattern), language=language
+        )
+        translated_entry = TermTranslation.objects.filter(
+            Q(explanation__iregex=pattern) | Q(guidance__iregex=pattern), language=language
+        )
+        mentioned = (
+            Q(pk__in=translated_facts.values("part__term_id"))
+            | Q(pk__in=translated_examples.values("part__term_id"))
+            | Q(pk__in=translated_questions.values("part__term_id"))
+            | Q(pk__in=translated_entry.values("term_id"))
+        )
+    return mentioned | (
         Q(name__iregex=pattern)
         | Q(aliases__iregex=pattern)
         | Q(definition__iregex=pattern)
@@ -146,7 +197,7 @@ def search_terms(query: str = "") -> QuerySet[Term]:
         return terms.order_by(Lower("name"))
     language = content_language()
     named = reduce(and_, (_named(word, language) for word in words))
-    found = reduce(and_, (_named(word, language) | _mentioned(word) for word in words))
+    found = reduce(and_, (_named(word, language) | _mentioned(word, language) for word in words))
     return (
         terms.filter(found)
         .annotate(named=ExpressionWrapper(named, output_field=BooleanField()))
@@ -163,11 +214,12 @@ def suggested_terms() -> list[Term]:
 
 def term_with_content(slug: str) -> Term | None:
     """The term with everything its page shows, or None if no term has this slug."""
+    language = content_language()
     term = (
         Term.objects.prefetch_related(
-            "facts",
-            "examples",
-            "questions",
+            Prefetch("facts", queryset=translated(QuickFact.objects.all(), language)),
+            Prefetch("examples", queryset=translated(Example.objects.all(), language)),
+            Prefetch("questions", queryset=translated(Question.objects.all(), language)),
             Prefetch(
                 "related_terms",
                 queryset=Term.objects.only("name", "slug", "definition").order_by(Lower("name")),
@@ -178,6 +230,8 @@ def term_with_content(slug: str) -> Term | None:
     )
     if term is not None:
         localize([term, *term.related_terms.all()])
+        for parts in (term.facts.all(), term.examples.all(), term.questions.all()):
+            show_translated(parts)
     return term
 
 
@@ -191,8 +245,8 @@ class ComparisonRow:
 
 def comparisons_of(term: Term) -> list[ComparisonRow]:
     """Every comparison the term takes part in, on either side, facing the other term."""
-    comparisons = (
-        Comparison.objects.filter(Q(term=term) | Q(other=term))
+    comparisons = show_translated(
+        translated(Comparison.objects.filter(Q(term=term) | Q(other=term)), content_language())
         .select_related("term", "other")
         .order_by("pk")
     )
@@ -239,11 +293,18 @@ def parse_compare_slugs(values: list[str]) -> list[str]:
 def compare_table(slugs: list[str]) -> CompareTable:
     """The compare page for these slugs, in the order asked; unknown slugs are reported."""
     wanted, dropped = slugs[:MAX_COMPARED], slugs[MAX_COMPARED:]
+    language = content_language()
     found = {
         term.slug: term
-        for term in Term.objects.filter(slug__in=wanted).prefetch_related("facts", "examples")
+        for term in Term.objects.filter(slug__in=wanted).prefetch_related(
+            Prefetch("facts", queryset=translated(QuickFact.objects.all(), language)),
+            Prefetch("examples", queryset=translated(Example.objects.all(), language)),
+        )
     }
     localize(found.values())
+    for term in found.values():
+        show_translated(term.facts.all())
+        show_translated(term.examples.all())
     table = CompareTable(
         terms=[found[slug] for slug in wanted if slug in found],
         unknown=[slug for slug in wanted if slug not in found],
@@ -264,8 +325,10 @@ def compare_table(slugs: list[str]) -> CompareTable:
         (label, [values.get((term.pk, key)) for term in table.terms])
         for key, label in labels.items()
     ]
-    table.comparisons = list(
-        Comparison.objects.filter(term__in=table.terms, other__in=table.terms).order_by("pk")
+    table.comparisons = show_translated(
+        translated(
+            Comparison.objects.filter(term__in=table.terms, other__in=table.terms), language
+        ).order_by("pk")
     )
     # The table's own (translated) terms, rather than second copies from the database.
     by_pk = {term.pk: term for term in table.terms}

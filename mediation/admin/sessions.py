@@ -11,7 +11,6 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -34,6 +33,7 @@ from mediation.notifications import enqueue as notify_enqueue
 from mediation.sessions import agenda
 from mediation.sessions import services as session_services
 from mediation.sessions.forms import DialogueSessionForm, NextSessionForm
+from mediation.templatetags.when import when
 
 
 def _is_uuid(value: str) -> bool:
@@ -298,9 +298,9 @@ class DialogueSessionAdmin(
 
     @admin.display(description=_("starts (local time)"), ordering="starts_at")
     def starts_local(self, obj):
-        """In the session's own zone, named: not the UTC time under the zone's name."""
-        when = date_format(obj.local_starts_at, "j M Y, H:i")
-        return f"{when} ({obj.time_zone})"
+        """In the session's own zone, named (not the UTC time under the zone's name), then
+        in the reader's, where it reads otherwise."""
+        return when(start=obj.starts_at, zone=obj.time_zone)
 
     @admin.display(boolean=True, description=_("published"), ordering="published_at")
     def is_published(self, obj):

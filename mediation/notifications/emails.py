@@ -25,7 +25,14 @@ from django.utils.html import escape
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from mediation.confidentiality import Audience, Content, disclosure_for, may_leave, public_title
+from mediation.confidentiality import (
+    Audience,
+    Content,
+    disclosure_for,
+    may_leave,
+    may_name_zone,
+    public_title,
+)
 from mediation.models import ActionItem, DialogueSession, Invitation, Participant
 from mediation.tokens import invitation_token_generator, reminders_unsubscribe_token
 
@@ -92,9 +99,11 @@ def _language_of(participant: Participant) -> str:
 
 
 def _zone_of(participant: Participant) -> str:
+    """The zone the recipient reads times in: their profile's, else the site's (UTC), as
+    on their pages."""
     user = participant.user
     profile = getattr(user, "profile", None) if user else None
-    return (profile.time_zone if profile else "") or ""
+    return (profile.time_zone if profile else "") or settings.TIME_ZONE
 
 
 def _session_context(session: DialogueSession, participant: Participant) -> dict:
@@ -104,6 +113,8 @@ def _session_context(session: DialogueSession, participant: Participant) -> dict
         "title": public_title(session, audience),
         "session": session,
         "viewer_zone": _zone_of(participant),
+        # The zone says roughly where the session meets: told only where the place may be.
+        "zone_named": may_name_zone(session, audience),
         "place": session.place
         if may_leave(Content.PLACE, session=session, audience=audience)
         else "",

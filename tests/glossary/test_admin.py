@@ -2,7 +2,7 @@
 
 import pytest
 
-from glossary.models import Comparison, Term
+from glossary.models import Comparison, Example, Question, QuickFact, Term
 from tests.glossary.factories import ComparisonFactory, TermFactory, term_with_everything
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +109,113 @@ def test_term_autocomplete_answers_for_the_comparison_form(admin_client):
 
     assert response.status_code == 200
     assert "Chatham House Rule" in response.content.decode()
+
+
+def test_the_term_form_links_each_part_to_its_own_page_for_translating(admin_client):
+    term = Term.objects.get(slug="track-ii")
+    fact = term.facts.get(label="Flexibility")
+
+    html = admin_client.get(f"/admin/glossary/term/{term.pk}/change/").content.decode()
+
+    assert f"/admin/glossary/quickfact/{fact.pk}/change/" in html
+
+
+@pytest.mark.parametrize("kind", ["quickfact", "example", "question", "comparison"])
+def test_each_part_list_and_form_render_with_its_translations(admin_client, kind):
+    model = {"quickfact": QuickFact, "example": Example, "question": Question}.get(
+        kind, Comparison
+    )
+    part = model.objects.filter(translations__language="ar").first()
+
+    listing = admin_client.get(f"/admin/glossary/{kind}/")
+    form = admin_client.get(f"/admin/glossary/{kind}/{part.pk}/change/")
+
+    assert listing.status_code == 200 and form.status_code == 200
+    html = form.content.decode()
+    assert 'name="translations-TOTAL_FORMS"' in html
+    assert part.translations.get(language="ar").pk
+    assert 'value="ar"' in html
+
+
+def test_an_editor_translates_a_fact_in_the_admin(admin_client, client):
+    term = term_with_everything(slug="good-offices")
+    fact = term.facts.get(label="Type")
+
+    response = admin_client.post(
+        f"/admin/glossary/quickfact/{fact.pk}/change/",
+        {
+            "term": term.pk,
+            "position": fact.position,
+            "label": "Type",
+            "value": fact.value,
+            "translations-TOTAL_FORMS": "2",
+            "translations-INITIAL_FORMS": "0",
+            "translations-0-language": "fr",
+            "translations-0-label": "Nature",
+            "translations-0-value": "Aide d'un tiers",
+            "translations-1-language": "ar",
+            "translations-1-label": "النوع",
+            "translations-1-value": "",
+        },
+    )
+
+    assert response.status_code == 302
+    assert dict(fact.translations.values_list("language", "label")) == {
+        "fr": "Nature",
+        "ar": "النوع",
+    }
+    html = client.get(term.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "<dt>Nature</dt>" in html and "Aide d&#x27;un tiers" in html
+
+
+def test_an_editor_translates_a_comparison_in_the_admin(admin_client):
+    comparison = ComparisonFactory(term=term_with_everything(), other=TermFactory())
+
+    response = admin_client.post(
+        f"/admin/glossary/comparison/{comparison.pk}/change/",
+        {
+            "term": comparison.term_id,
+            "other": comparison.other_id,
+            "differences": comparison.differences,
+            "translations-TOTAL_FORMS": "1",
+            "translations-INITIAL_FORMS": "0",
+            "translations-0-language": "ar",
+            "translations-0-differences": "يختلفان في من يشارك.",
+        },
+    )
+
+    assert response.status_code == 302
+    assert comparison.translations.get(language="ar").differences == "يختلفان في من يشارك."
+
+
+def test_a_part_has_one_translation_per_language_in_the_admin(admin_client):
+    fact = term_with_everything().facts.first()
+
+    response = admin_client.post(
+        f"/admin/glossary/quickfact/{fact.pk}/change/",
+        {
+            "term": fact.term_id,
+            "position": fact.position,
+            "label": fact.label,
+            "value": fact.value,
+            "translations-TOTAL_FORMS": "2",
+            "translations-INITIAL_FORMS": "0",
+            "translations-0-language": "fr",
+            "translations-0-value": "Un",
+            "translations-1-language": "fr",
+            "translations-1-value": "Deux",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "Please correct the duplicate data for language" in response.content.decode()
+    assert not fact.translations.exists()
+
+
+def test_organizers_translate_parts_too(organizer_client):
+    fact = QuickFact.objects.filter(term__slug="track-ii").first()
+
+    response = organizer_client.get(f"/admin/glossary/quickfact/{fact.pk}/change/")
+
+    assert response.status_code == 200
+    assert 'name="translations-TOTAL_FORMS"' in response.content.decode()

@@ -1,7 +1,17 @@
 """Each glossary page costs the same number of queries however much the glossary holds."""
 
+import itertools
+
 import pytest
 
+from glossary.models import (
+    Comparison,
+    ComparisonTranslation,
+    ExampleTranslation,
+    QuestionTranslation,
+    QuickFactTranslation,
+    TermTranslation,
+)
 from tests.glossary.factories import ComparisonFactory, term_with_everything
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +97,62 @@ def test_the_compare_page_costs_the_same_for_more_columns(
             "/glossary/compare/", {"terms": ",".join(term.slug for term in chosen)}
         )
     assert response.content.decode().count('<th scope="col">') == columns
+
+
+def _translate_everything(terms, language):
+    """Every term and every part of it translated into `language`."""
+    for term in terms:
+        TermTranslation.objects.create(term=term, language=language, name=f"{language} {term.pk}")
+        for fact in term.facts.all():
+            QuickFactTranslation.objects.create(part=fact, language=language, value="v")
+        for example in term.examples.all():
+            ExampleTranslation.objects.create(part=example, language=language, text="t")
+        for question in term.questions.all():
+            QuestionTranslation.objects.create(part=question, language=language, answer="a")
+    for comparison in Comparison.objects.exclude(translations__language=language):
+        ComparisonTranslation.objects.create(part=comparison, language=language, differences="d")
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+@pytest.mark.parametrize("size", SIZES)
+def test_a_translated_entry_takes_a_fixed_number_of_queries(
+    client, terms_of_size, size, language, django_assert_num_queries
+):
+    others = terms_of_size(size)
+    term = term_with_everything(related_terms=others)
+    for other in others:
+        ComparisonFactory(term=term, other=other)
+    _translate_everything([term, *others], language)
+
+    # As in English (the parts' translations come on the parts' own queries), plus the
+    # translations of the term and its related terms, of the compared terms, and of the
+    # names for links.
+    with django_assert_num_queries(10):
+        response = client.get(term.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language)
+    html = response.content.decode()
+    assert html.count("<td>d</td>") == size
+    assert f'lang="{language}"' in html
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+@pytest.mark.parametrize("size", SIZES)
+def test_the_translated_compare_page_takes_a_fixed_number_of_queries(
+    client, terms_of_size, size, language, django_assert_num_queries
+):
+    terms = terms_of_size(size)
+    for first, second in itertools.pairwise(terms):
+        ComparisonFactory(term=first, other=second)
+    _translate_everything(terms, language)
+    chosen = terms[:3]
+
+    # As in English, plus the translations of the compared terms, of the choices and of
+    # the names for links.
+    with django_assert_num_queries(9):
+        response = client.get(
+            "/glossary/compare/",
+            {"terms": ",".join(term.slug for term in chosen)},
+            HTTP_ACCEPT_LANGUAGE=language,
+        )
+    html = response.content.decode()
+    assert html.count("<dd>d</dd>") == 2
+    assert html.count("<td>v</td>") == 6

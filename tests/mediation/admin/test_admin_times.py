@@ -20,19 +20,20 @@ def _at(zone, local):
 
 
 @pytest.mark.parametrize(
-    ("zone", "local", "shown"),
+    ("zone", "local", "shown", "yours"),
     [
-        ("Asia/Seoul", "2027-01-01T15:00", "1 Jan 2027, 15:00 (Asia/Seoul)"),
-        # Zurich, the day before and the day after clocks go forward (28 March 2027).
-        ("Europe/Zurich", "2027-03-27T10:00", "27 Mar 2027, 10:00 (Europe/Zurich)"),
-        ("Europe/Zurich", "2027-03-28T10:00", "28 Mar 2027, 10:00 (Europe/Zurich)"),
-        # Sydney, after clocks go back (4 April 2027).
-        ("Australia/Sydney", "2027-04-05T09:30", "5 Apr 2027, 09:30 (Australia/Sydney)"),
-        ("America/Lima", "2027-07-01T18:00", "1 Jul 2027, 18:00 (America/Lima)"),
+        ("Asia/Seoul", "2027-01-01T15:00", "Fri 1 Jan 2027, 15:00", "01:00"),
+        # Zurich, the day before and the day after clocks go forward (28 March 2027); New
+        # York went forward on 14 March.
+        ("Europe/Zurich", "2027-03-27T10:00", "Sat 27 Mar 2027, 10:00", "05:00"),
+        ("Europe/Zurich", "2027-03-28T10:00", "Sun 28 Mar 2027, 10:00", "04:00"),
+        # Sydney, after clocks go back (4 April 2027): still the day before in New York.
+        ("Australia/Sydney", "2027-04-05T09:30", "Mon 5 Apr 2027, 09:30", "Sun 4 Apr 2027, 19:30"),
+        ("America/Lima", "2027-07-01T18:00", "Thu 1 Jul 2027, 18:00", "19:00"),
     ],
 )
-def test_the_changelist_shows_the_sessions_local_time_whatever_the_readers_zone(
-    session, organizer, organizer_client, zone, local, shown
+def test_the_changelist_shows_the_sessions_local_time_then_the_readers(
+    session, organizer, organizer_client, zone, local, shown, yours
 ):
     starts = _at(zone, local)
     DialogueSession.objects.filter(pk=session.pk).update(
@@ -40,7 +41,8 @@ def test_the_changelist_shows_the_sessions_local_time_whatever_the_readers_zone(
     )
     Profile.objects.update_or_create(user=organizer, defaults={"time_zone": "America/New_York"})
     content = organizer_client.get(reverse(CHANGELIST)).content.decode()
-    assert shown in content
+    assert f'>{shown}</time> <bdi class="zone">{zone}</bdi>' in content
+    assert f'>{yours}</time> in your zone, <bdi class="zone">America/New_York</bdi>' in content
 
 
 @pytest.mark.parametrize(("typed", "zone"), [("Baku", "Asia/Baku"), ("Geneva", "Europe/Zurich")])

@@ -64,7 +64,8 @@ def test_times_are_in_the_sessions_zone(process, organizer_client):
     session = _soon(process, title="Seoul round", time_zone="Asia/Seoul")
     local = session.starts_at.astimezone(session.zone).strftime("%H:%M")
     page = organizer_client.get(INDEX).content.decode()
-    assert f"{session.local_starts_at:%-d %b %Y}, {local} Asia/Seoul" in page
+    assert f"{session.local_starts_at:%-d %b %Y}, {local}–" in page
+    assert '<bdi class="zone">Asia/Seoul</bdi>' in page
 
 
 def test_ready_work_is_not_listed(process, organizer_client):

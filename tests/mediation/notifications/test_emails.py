@@ -8,6 +8,7 @@ from django.contrib.auth.models import User
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from mediation.models import Consent, Invitation
 from mediation.notifications import enqueue as notify_enqueue
@@ -77,7 +78,11 @@ def test_an_invitation_email_is_neutral(secret_session, mailoutbox):
     ):
         assert secret not in text
     assert "Dialogue meeting" in message.body
-    assert session.time_zone in message.body
+    # The zone would say roughly where it meets (see may_name_zone): the time is given in
+    # the recipient's zone only.
+    assert session.time_zone not in text
+    starts = session.starts_at.astimezone(timezone.get_default_timezone())
+    assert f"{starts:%H:%M}–" in message.body and " UTC" in message.body
 
 
 def test_newlines_typed_into_names_and_titles_never_reach_a_header(session, mailoutbox):

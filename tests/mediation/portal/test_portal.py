@@ -95,10 +95,15 @@ def test_my_agenda_follows_the_daylight_saving_change_of_each_zone(
         _invite(participant, time_zone="Europe/Zurich", starts_at=starts)
     ProfileFactory(user=participant, time_zone="America/New_York")
     content = participant_client.get(reverse("home")).content.decode()
-    assert f"Fri 20 Mar {year}, 05:00" in content or f"20 Mar {year}, 05:00" in content
-    assert f"20 Feb {year}, 04:00" in content
-    assert f"20 Mar {year}, 10:00" in content and f"20 Feb {year}, 10:00" in content
-    assert "America/New_York" in content
+    # Each session's local time, then the viewer's (same day: the time alone).
+    assert f"20 Mar {year}, 10:00–" in content and f"20 Feb {year}, 10:00–" in content
+    between_mine, winter_mine = (
+        f'datetime="{moment.astimezone(ZoneInfo("America/New_York")).isoformat()}"'
+        for moment in (between, winter)
+    )
+    assert f"{between_mine}>05:00–" in content
+    assert f"{winter_mine}>04:00–" in content
+    assert content.count('in your zone, <bdi class="zone">America/New_York</bdi>') == 2
 
 
 def test_past_sessions_show_the_shared_summary_as_markdown(participant, participant_client):

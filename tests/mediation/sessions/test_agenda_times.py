@@ -16,7 +16,8 @@ def test_each_item_starts_after_the_previous_one_in_the_session_time_zone(
     content = facilitator_client.get(session.get_absolute_url()).content.decode()
     second = (session.starts_at + timedelta(minutes=45)).astimezone(session.zone)
     assert f'datetime="{second.isoformat()}"' in content
-    assert f">{second:%H:%M}</time>" in content
+    end = second + timedelta(minutes=30)
+    assert f">{second:%H:%M}–{end:%H:%M}</time>" in content
     assert "Times in Asia/Tokyo" in content
     assert "Planned: 75 of 180 minutes." in content
     assert "runs over" not in content
