@@ -8,6 +8,7 @@ busy machine, since it counts this process's CPU time, not the wall clock.
         --size small --summary /tmp/p.json
     DATABASE_URL=sqlite:////tmp/p.sqlite3 .venv/bin/python scripts/profile_pages.py \
         --summary /tmp/p.json [--only "participant home"] [--profile 25]
+    (PROFILE_SORT=tottime sorts the profile by time spent in each function itself.)
 
 Production-like settings: DEBUG and REQUIRE_2FA off (as `make bench`), Django's cached
 template loader. Each page is requested twice to warm caches, then `--repeat` times; the
@@ -144,7 +145,7 @@ def main() -> int:
             for _ in range(5):
                 client.get(path)
             profiler.disable()
-            pstats.Stats(profiler, stream=sys.stdout).sort_stats("cumulative").print_stats(
+            pstats.Stats(profiler, stream=sys.stdout).sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(
                 args.profile
             )
     return 0
