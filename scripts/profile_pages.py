@@ -145,9 +145,9 @@ def main() -> int:
             for _ in range(5):
                 client.get(path)
             profiler.disable()
-            pstats.Stats(profiler, stream=sys.stdout).sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(
-                args.profile
-            )
+            pstats.Stats(profiler, stream=sys.stdout).sort_stats(
+                os.environ.get("PROFILE_SORT", "cumulative")
+            ).print_stats(args.profile)
     return 0
 
 
