@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
 
@@ -293,3 +294,18 @@ def test_someone_who_runs_a_session_and_is_invited_to_another_sees_each_once(
     assert "Upcoming sessions I am invited to" in content
     assert f'id="answer-{other_session.pk}"' in content
     assert f'id="answer-{session.pk}"' not in content
+
+
+def test_the_roles_are_listed_with_the_languages_own_comma(
+    session, other_session, facilitator, client
+):
+    from tests.factories import ParticipantFactory as Person
+
+    person = Person(user=facilitator)
+    InvitationFactory(session=session, participant=person, role="facilitator")
+    InvitationFactory(session=other_session, participant=person)
+    client.force_login(facilitator)
+    ProfileFactory(user=facilitator, language="ar")
+    roles = BeautifulSoup(client.get(reverse("home")).content, "html.parser").select_one(".roles")
+    assert "، " in roles.text
+    assert ", " not in roles.text
