@@ -157,10 +157,19 @@
     }
     if (place) place.focus();
     else focusRegion(target);
-    announce(messageText(errorList, target));
+    announce(messageText(errorList, target, place ? describedBy(place) : ""));
   });
 
-  function messageText(errorList, target) {
+  // What a screen reader reads with a field when it gets focus: its description, which
+  // holds its errors (aria-describedby); the announcer does not say those words again.
+  function describedBy(el) {
+    return (el.getAttribute("aria-describedby") || "").split(/\s+/).map(function (id) {
+      var described = id && document.getElementById(id);
+      return described ? words(described) : "";
+    }).join(" ");
+  }
+
+  function messageText(errorList, target, heard) {
     var notes = quieted;
     var alerts = alerted.join(" ");
     quieted = [];
@@ -174,7 +183,10 @@
     // else what the swapped part itself says it did.
     var parts = notes.filter(fresh);
     var errors = errorList ? words(errorList) : "";
-    if (fresh(errors) && parts.join(" ").indexOf(errors) === -1) parts.push(errors);
+    var heardOnFocus = !!errors && !!heard && heard.indexOf(errors) !== -1;
+    if (fresh(errors) && !heardOnFocus && parts.join(" ").indexOf(errors) === -1) {
+      parts.push(errors);
+    }
     if (!parts.length && !alerts) {
       var now = target.querySelector(".answer-now");
       if (now) parts.push(words(now));

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from mediation.models import SessionRecord
+from tests.browser.live_regions import assert_heard_once, listen
 from tests.factories import PASSWORD as SECRET
 from tests.factories import (
     DialogueProcessFactory,
@@ -44,14 +45,18 @@ def test_results_follow_typing_and_keep_to_what_one_may_open(page, live_server, 
 
     box = page.locator("main").get_by_label("Search")
     box.fill("")
+    listen(page)
     box.press_sequentially("quay")
     expect(results.get_by_role("heading", name="Records and shared summaries")).to_be_visible()
     expect(results.get_by_role("link", name="Harbour round one")).to_be_visible()
     expect(page).to_have_url(re.compile(r"/search/\?q=quay$"))
     expect(box).to_be_focused()
+    # What came is said once, while focus stays in the box.
+    assert_heard_once(page, "result found.")
 
     box.fill("pelican")
     expect(results).to_contain_text("Nothing you may open matches “pelican”.")
+    assert_heard_once(page, "Nothing you may open matches “pelican”.")
 
 
 def test_the_search_works_without_javascript(browser, live_server, harbour):
