@@ -256,10 +256,12 @@ class TermTranslation(models.Model):
 
     def apply_to(self, term: Term) -> None:
         """Show `term` in this language wherever a field is translated (never saved)."""
+        term.translated_fields = set()
         for name in self.TRANSLATED_FIELDS:
             value = getattr(self, name)
             if value:
                 setattr(term, name, value)
+                term.translated_fields.add(name)
         term.content_language = self.language
 
 

@@ -95,10 +95,12 @@ def show_translated[M: Model](parts: Iterable[M]) -> list[M]:
     field left empty in the translation keeps its English text."""
     parts = list(parts)
     for part in parts:
+        part.translated_fields = set()
         for name in type(part).translations.rel.related_model.TRANSLATED_FIELDS:
             value = getattr(part, f"translated_{name}", None)
             if value:
                 setattr(part, name, value)
+                part.translated_fields.add(name)
     return parts
 
 

@@ -90,3 +90,15 @@ def autolink(context: Context, text: str, exclude: str | None = None) -> SafeStr
     `exclude` keeps a term from linking to its own page. See `LinkIndex.autolink`.
     """
     return _link_index(context).autolink(text, exclude=exclude)
+
+
+@register.simple_tag
+def english_if_untranslated(entry: object, field: str) -> SafeString:
+    """` lang="en" dir="ltr"` on the element holding `field` of a glossary entry or part
+    when, on a French or Arabic page, that field is shown in its English original: screen
+    readers then read it with English sounds, and an Arabic page sets it left to right."""
+    if selectors.content_language() is None:
+        return SafeString("")
+    if field in getattr(entry, "translated_fields", ()):
+        return SafeString("")
+    return SafeString(' lang="en" dir="ltr"')

@@ -12,6 +12,7 @@ from glossary.models import (
     QuestionTranslation,
     QuickFact,
     QuickFactTranslation,
+    TermTranslation,
 )
 from tests.glossary.factories import (
     ComparisonFactory,
@@ -101,10 +102,12 @@ def test_an_untranslated_part_falls_back_to_english_beside_translated_ones(clien
 
     html = _get(client, term.get_absolute_url(), "fr")
 
-    assert "<dt>Nature</dt>" in html and "Aide d&#x27;un tiers" in html
-    assert "<dt>Origin</dt>" in html and "Old practice" in html
-    assert "Suppose a neutral host." in html
-    assert "Who asks?" in html
+    assert "<dt>Nature</dt>" in html and "<dd>Aide d&#x27;un tiers</dd>" in html
+    # What is still English says so, for screen readers to read it with English sounds.
+    assert '<dt lang="en" dir="ltr">Origin</dt>' in html
+    assert '<dd lang="en" dir="ltr">Old practice</dd>' in html
+    assert '<p lang="en" dir="ltr">Suppose a neutral host.</p>' in html
+    assert '<h3 lang="en" dir="ltr">Who asks?</h3>' in html
 
 
 def test_an_empty_field_of_a_translation_falls_back_to_english(client):
@@ -116,8 +119,24 @@ def test_an_empty_field_of_a_translation_falls_back_to_english(client):
 
     html = _get(client, term.get_absolute_url(), "ar")
 
-    assert "<dt>النوع</dt>" in html and "Third-party help" in html
-    assert "من يطلب؟" in html and "Either side." in html
+    assert "<dt>النوع</dt>" in html
+    assert '<dd lang="en" dir="ltr">Third-party help</dd>' in html
+    assert "<h3>من يطلب؟</h3>" in html
+    assert '<div lang="en" dir="ltr"><p>Either side.</p></div>' in html
+
+
+def test_an_entry_field_left_in_english_is_marked_english(client):
+    term = TermFactory(slug="good-offices", name="Good offices", explanation="Long ago.")
+    TermTranslation.objects.create(
+        term=term, language="fr", name="Bons offices", definition="Aide d'un tiers."
+    )
+
+    html = _get(client, term.get_absolute_url(), "fr")
+
+    assert '<h1 id="term-name">Bons offices</h1>' in html
+    assert '<p class="glossary-definition">Aide d&#x27;un tiers.</p>' in html
+    assert '<div lang="en" dir="ltr"><p>Long ago.</p></div>' in html
+    assert 'lang="en"' not in _get(client, term.get_absolute_url(), "en").split("<main")[1]
 
 
 def test_a_translation_in_another_language_is_not_shown(client):
