@@ -16,12 +16,32 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import and_
 
-from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, TextField, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from glossary.models import Example, QuickFact, Term
+from glossary.models import (
+    Example,
+    ExampleTranslation,
+    QuestionTranslation,
+    QuickFact,
+    QuickFactTranslation,
+    Term,
+    TermTranslation,
+)
 from glossary.models import Question as TermQuestion
+from glossary.selectors import content_language
 from mediation import access
 from mediation.models import ItemRecord, Participant
 
@@ -46,6 +66,7 @@ PERSON_FIELDS = [
 RECORD_FIELDS = ["summary", "outcomes", "internal_notes"]
 ITEM_RECORD_FIELDS = ["discussion", "convergence", "divergence"]
 TERM_FIELDS = ["name", "aliases", "definition", "explanation", "guidance"]
+TERM_TRANSLATED = list(TermTranslation.TRANSLATED_FIELDS)
 # (field, weight) for ordering by relevance: the name or title A, the rest lower.
 PROCESS_RANK = [("title", "A"), ("conflict", "B")]
 SESSION_RANK = [("title", "A"), ("public_title", "A"), ("objectives", "B"), ("venue", "C")]
@@ -281,6 +302,10 @@ def _records(user, query: str) -> Group:
 
 
 def _terms(query: str) -> Group:
+    """Entries whose whole text holds every word: in English, and in the reader's language
+    where the entry or its parts are translated into it (shown by their translated name)."""
+    language = content_language()
+
     def in_entry(word: str) -> Q:
         parts = [
             (QuickFact, ["label", "value"]),
@@ -290,15 +315,36 @@ def _terms(query: str) -> Group:
         found = Q(matches(TERM_FIELDS, word))
         for model, fields in parts:
             found |= Q(pk__in=model.objects.filter(matches(fields, word)).values("term_id"))
+        if language:
+            translated = TermTranslation.objects.filter(language=language)
+            found |= Q(pk__in=translated.filter(matches(TERM_TRANSLATED, word)).values("term"))
+            for model in (QuickFactTranslation, ExampleTranslation, QuestionTranslation):
+                rows = model.objects.filter(language=language)
+                rows = rows.filter(matches(list(model.TRANSLATED_FIELDS), word))
+                found |= Q(pk__in=rows.values("part__term"))
         return found
 
-    rows, more = _cut(
+    terms = (
         Term.objects.filter(_every_word(query, in_entry))
         .annotate(relevance=relevance(TERM_RANK, query))
         .order_by("-relevance", Lower("name"))
         .only("name", "slug", "definition")
     )
-    hits = [Hit(t.name, t.get_absolute_url(), t.definition) for t in rows]
+    if language:
+        terms = terms.annotate(
+            shown=FilteredRelation("translations", condition=Q(translations__language=language)),
+            shown_name=F("shown__name"),
+            shown_definition=F("shown__definition"),
+        )
+    rows, more = _cut(terms)
+    hits = [
+        Hit(
+            getattr(t, "shown_name", None) or t.name,
+            t.get_absolute_url(),
+            getattr(t, "shown_definition", None) or t.definition,
+        )
+        for t in rows
+    ]
     return Group("glossary", _("Glossary"), hits, more)
 
 
