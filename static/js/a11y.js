@@ -1,6 +1,7 @@
 /* Keeping keyboard and screen-reader users in place (loaded on every page by base.html).
 
-   After an htmx swap: focus goes to the first field with an error in the new content, or
+   After an htmx swap: focus goes to a notice marked data-focus-first (an edit conflict),
+   else to the first field with an error in the new content, or
    else to the control that made the request, found again in the new content by what it
    does (same form address, name, value and label: the "Up" of the item just moved, the
    answer just given), or else to the swapped region itself. What changed is read out by
@@ -132,7 +133,10 @@
     }
     if (!target) target = document.getElementById("main") || document.body;
     var errorList = target.querySelector(".errorlist, .field-errors, .form-errors");
-    var place = target.querySelector("[aria-invalid='true']");
+    // A notice to read before acting again (a colleague's version saved meanwhile: pressing
+    // Save once more would overwrite it) takes focus before any field.
+    var place = target.querySelector("[data-focus-first]") ||
+      target.querySelector("[aria-invalid='true']");
     if (!place && errorList) {
       var field = errorList.closest(".field, p, div");
       place = field ? field.querySelector("input:not([type=hidden]), select, textarea") : null;

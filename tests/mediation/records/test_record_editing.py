@@ -144,6 +144,8 @@ def test_a_stale_save_is_refused_and_shows_both_versions(session, facilitator_cl
     content = response.content.decode()
     assert response.status_code == 200
     assert "someone else saved this record" in content
+    # static/js/a11y.js moves focus to the notice, away from "Save the record".
+    assert 'class="conflict" role="alert" tabindex="-1" data-focus-first' in content
     assert "Carla Colleague" in content
     assert "Theirs" in content
     assert "Mine, typed late" in content
