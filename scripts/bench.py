@@ -96,18 +96,21 @@ def fetch(base: str, path: str, cookie: str | None) -> str:
         return response.read().decode(errors="replace")
 
 
-def pages(base: str, cookies: dict, summary: dict) -> list[tuple[str, str, str | None]]:
-    """(name, path, cookie) of every page measured, found from the seeded data."""
-    org, fac, par = (cookies[k] for k in ("organizer", "facilitator", "participant"))
+def pages(read, visitors: dict, summary: dict) -> list[tuple[str, str, object]]:
+    """(name, path, visitor) of every page measured, found from the seeded data.
+
+    `visitors` maps None (anonymous), "organizer", "facilitator" and "participant" to
+    whatever signs a request in (a cookie here, a test client in profile_pages.py);
+    `read(path, visitor)` returns the page's text."""
+    anon, org, fac, par = (visitors[k] for k in (None, "organizer", "facilitator", "participant"))
     small_session, big_session = summary["bench sessions"]
-    index = fetch(base, "/glossary/", None)
+    index = read("/glossary/", anon)
     term = next(m for m in re.findall(r'href="/glossary/([a-z0-9-]+)/"', index) if m != "compare")
-    home = fetch(base, "/", par)
-    mine = re.search(r'href="/sessions/([0-9a-f-]{36})/"', home).group(1)
-    processes = fetch(base, "/processes/", org)
+    mine = re.search(r'href="/sessions/([0-9a-f-]{36})/"', read("/", par)).group(1)
+    processes = read("/processes/", org)
     process = re.search(r'href="/processes/([0-9a-f-]{36})/"', processes).group(1)
     return [
-        ("bare view, anonymous", "/health/", None),
+        ("bare view, anonymous", "/health/", anon),
         ("bare view, signed in", "/health/", par),
         ("glossary index", "/glossary/", par),
         ("glossary term", f"/glossary/{term}/", par),
@@ -117,16 +120,13 @@ def pages(base: str, cookies: dict, summary: dict) -> list[tuple[str, str, str |
         ("facilitator's session page, 150 invitees", f"/sessions/{big_session}/", fac),
         ("participant's session page", f"/sessions/{mine}/", par),
         ("process overview", f"/processes/{process}/", org),
-        (
-            "invitation search (no match)",
-            f"/sessions/{big_session}/invitations/search/?q=zzzzqq",
-            fac,
-        ),
-        ("calendar feed", f"/calendar/{CALENDAR_TOKEN}.ics", None),
+        ("invitation search (no match)",
+         f"/sessions/{big_session}/invitations/search/?q=zzzzqq", fac),
+        ("calendar feed", f"/calendar/{CALENDAR_TOKEN}.ics", anon),
         ("admin: participants", "/admin/mediation/participant/", org),
         ("admin: sessions", "/admin/mediation/dialoguesession/", org),
         ("admin: invitations", "/admin/mediation/invitation/", org),
-    ]
+    ]  # fmt: skip
 
 
 def wrk(url: str, cookie: str | None, seconds: int, connections: int, script: str) -> dict:
@@ -245,7 +245,9 @@ def main() -> int:
         script = workdir / "report.lua"
         script.write_text(LUA)
         results = []
-        for name, path, cookie in pages(base, cookies, summary):
+        visitors = {None: None, **cookies}
+        read = lambda path, cookie: fetch(base, path, cookie)  # noqa: E731
+        for name, path, cookie in pages(read, visitors, summary):
             results.append(
                 (name, wrk(base + path, cookie, args.seconds, args.connections, str(script)))
             )

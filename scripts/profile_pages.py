@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# ruff: noqa: S105 (the bench data's password)
+
 """CPU time and queries of the bench's pages, in process: steadier than `make bench` on a
 busy machine, since it counts this process's CPU time, not the wall clock.
 
@@ -23,7 +23,6 @@ import cProfile
 import json
 import os
 import pstats
-import re
 import resource
 import sys
 import time
@@ -35,8 +34,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("REQUIRE_2FA", "false")
 os.environ.setdefault("LOG_LEVEL", "WARNING")
-PASSWORD = "bench-only-password"  # mediation/demo/scale.py BENCH_PASSWORD
-CALENDAR_TOKEN = "bench-participant-calendar-token-0001"
+
+from bench import PASSWORD, pages  # noqa: E402 (scripts/bench.py: the same pages, found alike)
 
 
 def client_for(username: str | None):
@@ -48,35 +47,6 @@ def client_for(username: str | None):
         if response.status_code != 302:
             sys.exit(f"could not sign in as {username}")
     return client
-
-
-def pages(clients: dict, summary: dict) -> list[tuple[str, str, object]]:
-    anon, org, fac, par = (clients[k] for k in (None, "organizer", "facilitator", "participant"))
-    small_session, big_session = summary["bench sessions"]
-    index = anon.get("/glossary/").content.decode()
-    term = next(m for m in re.findall(r'href="/glossary/([a-z0-9-]+)/"', index) if m != "compare")
-    home = par.get("/").content.decode()
-    mine = re.search(r'href="/sessions/([0-9a-f-]{36})/"', home).group(1)
-    processes = org.get("/processes/").content.decode()
-    process = re.search(r'href="/processes/([0-9a-f-]{36})/"', processes).group(1)
-    return [
-        ("bare view, anonymous", "/health/", anon),
-        ("bare view, signed in", "/health/", par),
-        ("glossary index", "/glossary/", par),
-        ("glossary term", f"/glossary/{term}/", par),
-        ("participant home", "/", par),
-        ("facilitator home", "/", fac),
-        ("facilitator's session page, 15 invitees", f"/sessions/{small_session}/", fac),
-        ("facilitator's session page, 150 invitees", f"/sessions/{big_session}/", fac),
-        ("participant's session page", f"/sessions/{mine}/", par),
-        ("process overview", f"/processes/{process}/", org),
-        ("invitation search (no match)",
-         f"/sessions/{big_session}/invitations/search/?q=zzzzqq", fac),
-        ("calendar feed", f"/calendar/{CALENDAR_TOKEN}.ics", anon),
-        ("admin: participants", "/admin/mediation/participant/", org),
-        ("admin: sessions", "/admin/mediation/dialoguesession/", org),
-        ("admin: invitations", "/admin/mediation/invitation/", org),
-    ]  # fmt: skip
 
 
 class QueryCounter:
@@ -126,7 +96,8 @@ def main() -> int:
     bare = None
     print("| page | CPU ms/request | queries | KB | ratio to signed-in bare view | peak MB |")
     print("|---|---:|---:|---:|---:|---:|")
-    for name, path, client in pages(clients, summary):
+    read = lambda path, client: client.get(path).content.decode()  # noqa: E731
+    for name, path, client in pages(read, clients, summary):
         if args.only and name not in args.only and name != "bare view, signed in":
             continue
         result = measure(client, path, args.repeat)
