@@ -1,7 +1,8 @@
 """The rules across rows a process document must keep, checked on the unsaved rows of an
 import before anything is written: what the database's unique constraints would refuse
 (told here with the rows named), and the product's own links (a lead or an owner is
-invited to the session; an item's record belongs to its session's record)."""
+invited to the session; an item's record belongs to its session's record; a clearance is
+given to a version its document has)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ UNIQUE = [
     ("agenda_items", ("session_id", "position"), None),
     ("records", ("session_id",), None),
     ("item_records", ("agenda_item_id",), None),
+    ("outcome_versions", ("document_id", "number"), None),
+    ("outcome_clearances", ("document_id", "side_id", "version"), None),
 ]
 
 
@@ -66,6 +69,17 @@ def _links(plan_rows: dict) -> Iterator[tuple[str, str]]:
             )
 
 
+def _clearances(plan_rows: dict) -> Iterator[tuple[str, str]]:
+    versions = {
+        (instance.document_id, instance.number)
+        for instance, _ in plan_rows.get("outcome_versions", [])
+    }
+    rows = plan_rows.get("outcome_clearances", [])
+    for index, (instance, _) in enumerate(rows):
+        if (instance.document_id, instance.version) not in versions:
+            yield _where("outcome_clearances", rows, index), "its document has no such version"
+
+
 def check_rules(plan_rows: dict) -> list[tuple[str, str]]:
     """(where, problem) for each rule the rows break; empty when they keep them all."""
-    return [*_unique(plan_rows), *_links(plan_rows)]
+    return [*_unique(plan_rows), *_links(plan_rows), *_clearances(plan_rows)]

@@ -2,7 +2,7 @@
 
 A document is one JSON object::
 
-    {"schema_version": 1, "exported_at": "...", "users": [...], "process": {...},
+    {"schema_version": 2, "exported_at": "...", "users": [...], "process": {...},
      "sides": [...], "topics": [...], "participants": [...], ...}
 
 Every row of the dialogue work keeps its UUID (`id`), so links between rows are the ids
@@ -12,6 +12,14 @@ two-factor device, and none of the read audit or change history.
 
 The sections are listed in the order they are written on import: each one's links point
 only at sections before it (and `process`, implied: every row is of the one process).
+Lists of ids (`link_lists`: a side's convenors, a briefing's documents...) may point at any
+section: they are set once every row is written.
+
+Versions: 1 held the dialogue work (sides to actions). 2 added what a process produces and
+where it goes: a side's `convenors`, and the sections `official_contacts`,
+`outcome_documents`, `outcome_versions`, `outcome_clearances` and `briefings`. An export is
+always of the newest version; an import still reads a version-1 file, which simply has none
+of these (its sides no `convenors` key): each key and section says since when it exists.
 """
 
 from __future__ import annotations
@@ -23,11 +31,16 @@ from django.db import models
 from mediation.models import (
     ActionItem,
     AgendaItem,
+    Briefing,
     Consent,
     DialogueProcess,
     DialogueSession,
     Invitation,
     ItemRecord,
+    OfficialContact,
+    OutcomeClearance,
+    OutcomeDocument,
+    OutcomeVersion,
     Participant,
     ProcessMember,
     SessionRecord,
@@ -35,7 +48,9 @@ from mediation.models import (
     Topic,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# The versions an import reads: every one since the first.
+READABLE_VERSIONS = (1, 2)
 USERS = "users"
 PROCESS = "process"
 USER_FIELDS = ("username", "first_name", "last_name", "email", "organizer")
@@ -55,12 +70,28 @@ class Section:
     accounts: tuple[str, ...] = ()
     # Many-to-many field -> a list of usernames.
     account_lists: tuple[str, ...] = ()
+    # Many-to-many field -> the section whose rows it lists by id (set after every row).
+    link_lists: dict[str, str] = field(default_factory=dict)
     # Whether the row's `process` is set from the document's process.
     in_process: bool = True
+    # The schema version that brought the section, and keys brought later (key -> version).
+    since: int = 1
+    added: dict[str, int] = field(default_factory=dict)
 
     @property
     def keys(self) -> tuple[str, ...]:
-        return ("id", *self.fields, *self.links, *self.accounts, *self.account_lists)
+        return (
+            "id",
+            *self.fields,
+            *self.links,
+            *self.accounts,
+            *self.account_lists,
+            *self.link_lists,
+        )
+
+    def keys_in(self, version: int) -> tuple[str, ...]:
+        """The keys a row has in a document of `version`."""
+        return tuple(key for key in self.keys if self.added.get(key, 1) <= version)
 
 
 PROCESS_SECTION = Section(
@@ -81,7 +112,13 @@ PROCESS_SECTION = Section(
 )
 
 SECTIONS = (
-    Section("sides", Side, ("name",)),
+    Section(
+        "sides",
+        Side,
+        ("name",),
+        link_lists={"convenors": "participants"},
+        added={"convenors": 2},
+    ),
     Section("topics", Topic, ("title", "description", "sensitivity", "status")),
     Section(
         "participants",
@@ -184,6 +221,64 @@ SECTIONS = (
         ("description", "due_date", "status", "reminded_at"),
         links={"session": "sessions", "topic": "topics", "owner": "participants"},
         in_process=False,
+    ),
+    # Since version 2: what the process produces, and where it goes.
+    Section(
+        "official_contacts",
+        OfficialContact,
+        (
+            "name",
+            "identity_protected",
+            "pseudonym",
+            "institution",
+            "role",
+            "country",
+            "relation",
+        ),
+        since=2,
+    ),
+    Section(
+        "outcome_documents",
+        OutcomeDocument,
+        ("kind", "title", "rule", "to_public", "state", "version", "released_at"),
+        accounts=("released_by",),
+        link_lists={
+            "cited_sessions": "sessions",
+            "cited_topics": "topics",
+            "to_sessions": "sessions",
+            "to_contacts": "official_contacts",
+        },
+        since=2,
+    ),
+    Section(
+        "outcome_versions",
+        OutcomeVersion,
+        ("number", "title", "body", "note"),
+        links={"document": "outcome_documents"},
+        accounts=("author",),
+        in_process=False,
+        since=2,
+    ),
+    Section(
+        "outcome_clearances",
+        OutcomeClearance,
+        ("version", "convenor_name"),
+        links={"document": "outcome_documents", "side": "sides", "convenor": "participants"},
+        accounts=("recorded_by",),
+        in_process=False,
+        since=2,
+    ),
+    Section(
+        "briefings",
+        Briefing,
+        ("briefed_on", "briefed_by", "channel", "reception", "feedback", "feedback_on"),
+        accounts=("recorded_by",),
+        link_lists={
+            "contacts": "official_contacts",
+            "documents": "outcome_documents",
+            "topics": "topics",
+        },
+        since=2,
     ),
 )
 BY_NAME = {section.name: section for section in SECTIONS}

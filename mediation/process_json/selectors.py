@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from mediation import access
-from mediation.models import DialogueProcess, Participant
+from mediation.models import DialogueProcess, OutcomeClearance, Participant
 
 from .schema import PROCESS_SECTION, SCHEMA_VERSION, SECTIONS, USERS, Section, json_value
 
@@ -19,10 +19,17 @@ from .schema import PROCESS_SECTION, SCHEMA_VERSION, SECTIONS, USERS, Section, j
 def _rows_of(section: Section, process: DialogueProcess):
     model = section.model
     if section.name == "participants":
+        # The people of the process, and whoever its sides name as convenors or whoever
+        # cleared one of its documents, so that every id the document holds is of a row in it.
+        cleared = OutcomeClearance.objects.filter(
+            document__process=process, convenor__isnull=False
+        ).values("convenor")
         return Participant.objects.filter(
             Q(invitations__session__process=process)
             | Q(memberships__process=process)
             | Q(consents__process=process)
+            | Q(convened_sides__process=process)
+            | Q(pk__in=cleared)
         ).distinct()
     if section.in_process:
         return model.objects.filter(process=process)
@@ -32,6 +39,8 @@ def _rows_of(section: Section, process: DialogueProcess):
         "records": "session__process",
         "item_records": "record__session__process",
         "actions": "session__process",
+        "outcome_versions": "document__process",
+        "outcome_clearances": "document__process",
     }[section.name]
     return model.objects.filter(**{path: process})
 
@@ -46,18 +55,24 @@ def _row(section: Section, obj, usernames: dict) -> dict:
         row[name] = usernames.get(getattr(obj, f"{name}_id"))
     for name in section.account_lists:
         row[name] = sorted(usernames[pk] for pk in obj.account_ids[name])
+    for name in section.link_lists:
+        row[name] = sorted(str(pk) for pk in obj.link_ids[name])
     return row
 
 
 def _load(section: Section, queryset) -> list:
-    """The rows in a stable order, each with the ids of its accounts per list field."""
+    """The rows in a stable order, each with the ids of its accounts per list field and of
+    its rows per list of links."""
     queryset = queryset.order_by("pk")
-    if section.account_lists:
-        queryset = queryset.prefetch_related(*section.account_lists)
+    if section.account_lists or section.link_lists:
+        queryset = queryset.prefetch_related(*section.account_lists, *section.link_lists)
     objects = list(queryset)
     for obj in objects:
         obj.account_ids = {
             name: [user.pk for user in getattr(obj, name).all()] for name in section.account_lists
+        }
+        obj.link_ids = {
+            name: [linked.pk for linked in getattr(obj, name).all()] for name in section.link_lists
         }
     return objects
 

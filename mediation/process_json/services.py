@@ -72,6 +72,12 @@ def _write(plan: Plan) -> ImportReport:
             for name in section.account_lists:
                 getattr(instance, name).set([accounts[username] for username in row[name]])
         counts[section.name] = len(plan.rows[section.name])
+    # Lists of links last: they may point at rows of any section (a side's convenors are
+    # people, written after the sides). A file older than a list has none (`[]`).
+    for section in SECTIONS:
+        for instance, row in plan.rows[section.name]:
+            for name in section.link_lists:
+                getattr(instance, name).set([uuid.UUID(pk) for pk in row.get(name, [])])
     process = plan.rows[PROCESS][0][0]
     return ImportReport(
         process_id=process.pk,

@@ -4,10 +4,13 @@
 would write, and the list of problems (each naming where it is: `sessions[2].starts_at`).
 An import writes only a plan without problems. What is checked:
 
-- the schema version, then every section and key the schema names (and no other key);
+- the schema version (the current one, or an earlier one the product still reads: a
+  section or key newer than the file's version is not looked for), then every section and
+  key the schema names (and no other key);
 - every id a UUID, no id twice in a section, no username twice;
-- every link pointing at a row of the document (of the right section), every account at a
-  user of the document;
+- every link, and every id of a list of links (a side's convenors, a briefing's
+  documents...), pointing at a row of the document (of the right section), every account
+  at a user of the document;
 - every value as the model's field takes it (choices, lengths, dates with their offset),
   and the model's own constraints (a session ends after it starts, a protected person has
   a pseudonym...), and the rules of the product a document could break (an agenda item's
@@ -29,6 +32,7 @@ from .schema import (
     OPTIONAL_LINKS,
     PROCESS,
     PROCESS_SECTION,
+    READABLE_VERSIONS,
     SCHEMA_VERSION,
     SECTIONS,
     USER_FIELDS,
@@ -67,13 +71,17 @@ class _Checker:
         self.plan = Plan()
         self.ids: dict[str, set[str]] = {}
         self.usernames: set[str] = set()
+        self.version = SCHEMA_VERSION
 
     def problem(self, where: str, text: str) -> None:
         self.plan.problems.append(f"{where}: {text}")
 
     # --- Shape ------------------------------------------------------------------------------
 
-    def rows_of(self, name: str) -> list:
+    def rows_of(self, name: str, since: int = 1) -> list:
+        if since > self.version:
+            # A file older than the section: it has none of its rows.
+            return []
         rows = self.document.get(name)
         if name == PROCESS:
             if not isinstance(rows, dict):
@@ -128,9 +136,9 @@ class _Checker:
     def collect_ids(self, section: Section) -> list:
         """The section's rows with a usable id (each id once); notes the others."""
         good, seen = [], set()
-        for index, row in enumerate(self.rows_of(section.name)):
+        for index, row in enumerate(self.rows_of(section.name, section.since)):
             where = f"{section.name}[{index}]" if section.name != PROCESS else PROCESS
-            if not self.keys_of(where, row, section.keys):
+            if not self.keys_of(where, row, section.keys_in(self.version)):
                 continue
             if not _is_uuid(row["id"]):
                 self.problem(f"{where}.id", "not a UUID")
@@ -183,6 +191,16 @@ class _Checker:
             if not isinstance(names, list) or any(n not in self.usernames for n in names):
                 self.problem(f"{where}.{name}", "must list usernames of the document's users")
                 ok = False
+        for name, target in section.link_lists.items():
+            ids = row.get(name, [])
+            if not isinstance(ids, list):
+                self.problem(f"{where}.{name}", f"must list ids of rows of {target}")
+                ok = False
+                continue
+            for value in ids:
+                if not _is_uuid(value) or str(uuid.UUID(value)) not in self.ids.get(target, ()):
+                    self.problem(f"{where}.{name}", f"{value!r} is no row of {target}")
+                    ok = False
         if section.in_process and process_id is not None:
             instance.process_id = process_id
         if ok:
@@ -209,12 +227,14 @@ class _Checker:
 
     def run(self) -> Plan:
         version = self.document.get("schema_version")
-        if version != SCHEMA_VERSION:
+        if isinstance(version, bool) or version not in READABLE_VERSIONS:
+            readable = ", ".join(str(number) for number in READABLE_VERSIONS)
             self.problem(
                 "schema_version",
-                f"{version!r} is not a version this product reads (it reads {SCHEMA_VERSION})",
+                f"{version!r} is not a version this product reads (it reads {readable})",
             )
             return self.plan
+        self.version = version
         self.users()
         process_rows = self.collect_ids(PROCESS_SECTION)
         checked = [(PROCESS_SECTION, process_rows)]

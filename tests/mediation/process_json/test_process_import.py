@@ -10,7 +10,15 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
-from mediation.models import DialogueProcess, DialogueSession, Participant
+from mediation.models import (
+    Briefing,
+    DialogueProcess,
+    DialogueSession,
+    OfficialContact,
+    OutcomeDocument,
+    Participant,
+    Side,
+)
 from mediation.process_json.selectors import process_document
 from mediation.process_json.services import ImportRefused, process_import
 
@@ -56,6 +64,27 @@ def test_a_process_comes_back_the_same_in_an_empty_database(document, tmp_path):
     assert not organizer.has_usable_password()
     assert organizer.groups.filter(name="Organizers").exists()
     assert Participant.objects.get(name="Hidden Real-Name").identity_protected
+    # What the process produced comes back too, links and all.
+    side = Side.objects.get(name="Upstream communities")
+    assert list(side.convenors.values_list("name", flat=True)) == ["Hidden Real-Name"]
+    contact = OfficialContact.objects.get()
+    assert (contact.name, contact.pseudonym) == ("Hidden Official", "Official K")
+    outcome = OutcomeDocument.objects.get()
+    assert (outcome.title, outcome.version) == ("Options for the quotas", 2)
+    assert outcome.cited_sessions.count() == outcome.to_sessions.count() == 1
+    assert list(outcome.to_contacts.all()) == [contact]
+    assert sorted(outcome.versions.values_list("number", "body")) == [
+        (1, "Text 1"),
+        (2, "Text 2"),
+    ]
+    assert sorted(
+        outcome.clearances.values_list("version", "convenor__name", "convenor_name")
+    ) == [(1, None, "Typed Before"), (2, "Hidden Real-Name", "")]
+    briefing = Briefing.objects.get()
+    assert list(briefing.contacts.all()) == [contact]
+    assert list(briefing.documents.all()) == [outcome]
+    assert briefing.topics.get().title == "Seasonal water quotas"
+    assert briefing.recorded_by.username == "organizer"
 
 
 def damaged(document: dict, damage) -> dict:
@@ -73,7 +102,7 @@ def refused(document) -> list[str]:
 def test_a_file_of_another_schema_version_is_refused(document):
     before = row_counts()
     problems = refused(damaged(document, lambda d: d.update(schema_version=99)))
-    assert problems == ["schema_version: 99 is not a version this product reads (it reads 1)"]
+    assert problems == ["schema_version: 99 is not a version this product reads (it reads 1, 2)"]
     assert row_counts() == before
 
 
@@ -180,3 +209,77 @@ def test_a_row_the_database_refuses_half_way_leaves_nothing_behind(document, mon
     problems = refused(twice)
     assert len(problems) == 1 and problems[0].startswith("the database refused a row: ")
     assert row_counts() == before
+
+
+def test_damage_to_what_the_process_produced_is_named_in_place(document):
+    before = row_counts()
+    stranger = "00000000-0000-4000-8000-000000000002"
+
+    def damage(d):
+        d["outcome_clearances"][0]["side"] = MISSING
+        d["briefings"][0]["documents"] = [stranger]
+        d["sides"][0]["convenors"] = [MISSING]
+        d["outcome_versions"].append(dict(d["outcome_versions"][0]))
+        d["official_contacts"].append(dict(d["official_contacts"][0]))
+
+    problems = refused(damaged(document, damage))
+    assert f"outcome_clearances[0].side: '{MISSING}' is no row of sides" in problems
+    assert f"briefings[0].documents: '{stranger}' is no row of outcome_documents" in problems
+    assert f"sides[0].convenors: '{MISSING}' is no row of participants" in problems
+    assert any(
+        p.startswith("outcome_versions[2].id: ") and "appears twice in outcome_versions" in p
+        for p in problems
+    )
+    assert any(
+        p.startswith("official_contacts[1].id: ") and "appears twice" in p for p in problems
+    )
+    assert row_counts() == before
+
+
+def test_a_clearance_of_a_version_its_document_lacks_is_refused(document):
+    def damage(d):
+        d["outcome_clearances"][0]["version"] = 7
+
+    problems = refused(damaged(document, damage))
+    assert any(
+        p.startswith("outcome_clearances[id ") and "its document has no such version" in p
+        for p in problems
+    )
+
+
+def test_a_protected_contact_without_a_pseudonym_is_refused(document):
+    problems = refused(damaged(document, lambda d: d["official_contacts"][0].update(pseudonym="")))
+    assert "official_contacts[0]: A protected contact needs a pseudonym." in problems
+
+
+def version_1(document: dict) -> dict:
+    """The document as version 1 wrote it: none of what came with version 2."""
+    old = {key: value for key, value in document.items() if key not in NEW_SECTIONS}
+    old["schema_version"] = 1
+    old["sides"] = [{k: v for k, v in row.items() if k != "convenors"} for row in old["sides"]]
+    return old
+
+
+NEW_SECTIONS = (
+    "official_contacts",
+    "outcome_documents",
+    "outcome_versions",
+    "outcome_clearances",
+    "briefings",
+)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_version_1_file_still_imports(document):
+    call_command("flush", interactive=False, verbosity=0)
+    report = process_import(document=version_1(document))
+    assert report.counts["sessions"] == 1
+    assert report.counts["outcome_documents"] == 0
+    assert not OutcomeDocument.objects.exists()
+    assert not Side.objects.get().convenors.exists()
+
+
+def test_a_version_1_file_with_a_key_of_version_2_is_refused(document):
+    old = version_1(document)
+    old["sides"][0]["convenors"] = []
+    assert "sides[0]: unknown key(s): convenors" in refused(old)
