@@ -16,18 +16,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import and_
 
-from django.db.models import (
-    Case,
-    Exists,
-    F,
-    FilteredRelation,
-    OuterRef,
-    Q,
-    QuerySet,
-    TextField,
-    Value,
-    When,
-)
+from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, TextField, Value, When
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
@@ -41,7 +30,7 @@ from glossary.models import (
     TermTranslation,
 )
 from glossary.models import Question as TermQuestion
-from glossary.selectors import content_language
+from glossary.selectors import content_language, show_translated, translated
 from mediation import access
 from mediation.models import ItemRecord, Participant
 
@@ -330,21 +319,8 @@ def _terms(query: str) -> Group:
         .order_by("-relevance", Lower("name"))
         .only("name", "slug", "definition")
     )
-    if language:
-        terms = terms.annotate(
-            shown=FilteredRelation("translations", condition=Q(translations__language=language)),
-            shown_name=F("shown__name"),
-            shown_definition=F("shown__definition"),
-        )
-    rows, more = _cut(terms)
-    hits = [
-        Hit(
-            getattr(t, "shown_name", None) or t.name,
-            t.get_absolute_url(),
-            getattr(t, "shown_definition", None) or t.definition,
-        )
-        for t in rows
-    ]
+    rows, more = _cut(translated(terms, language))
+    hits = [Hit(t.name, t.get_absolute_url(), t.definition) for t in show_translated(rows)]
     return Group("glossary", _("Glossary"), hits, more)
 
 
