@@ -2,21 +2,24 @@
 # ruff: noqa: S105, S310, S603 (loopback URLs, our own commands, the bench data's password)
 """Throughput and latency of the main pages under gunicorn, measured with wrk.
 
-    .venv/bin/python scripts/bench.py                       # small data, SQLite
-    .venv/bin/python scripts/bench.py --size large --seconds 10
-    BENCH_DATABASE_URL=postgres://user@127.0.0.1:5432/bench .venv/bin/python scripts/bench.py
+    .venv/bin/python scripts/bench.py                       # both sizes, both databases
+    .venv/bin/python scripts/bench.py --sizes small --databases sqlite --rounds 1
 
-What it does:
-1. on a fresh database (a temporary SQLite file, or the empty one BENCH_DATABASE_URL names;
-   never the app's DATABASE_URL), `migrate` and `seed_scale --size <size>`;
+For each database (a temporary SQLite file; a throwaway PostgreSQL 15 cluster it starts
+itself, skipped with a note when PG_BIN has no server) and each size:
+1. `migrate` and `seed_scale --size <size>` on the fresh database (timed);
 2. serves the app with `gunicorn -c config/gunicorn.conf.py -w 2` on 127.0.0.1 with
    production settings (DEBUG=false; REQUIRE_2FA=false so the bench personas sign in
-   with a password alone);
-3. signs in the bench personas through the login form, then for each page runs
-   `wrk -t2 -c8 -d<seconds>s` with that persona's session cookie, one page after another;
-4. writes the table (req/s, p50/p95/p99, errors, ratio to the signed-in bare view) to
-   docs/performance.md (or --output), with the machine it ran on and each worker's peak
-   memory.
+   with a password alone; REDIS_URL to a throwaway Redis when redis-server exists, as on
+   several servers, else each worker's local memory);
+3. signs in the bench personas through the login form, then runs `wrk -t2 -c8
+   -d<seconds>s` on every page with that persona's session cookie, all pages in turn, for
+   --rounds rounds (each figure is the median of the rounds);
+4. records each worker's peak memory.
+Then it writes one table per database (every size side by side: req/s, p50/p95/p99,
+errors, the ratio to the signed-in bare view and to the page's own small-size figure) and
+the issue's targets, met or not (scripts/bench_report.py), to docs/performance.md (or
+--output), with the machine it ran on.
 
 Needs wrk (Debian: `apt-get install wrk`; `make bench` installs it when run as root).
 Standard library only.
@@ -31,8 +34,6 @@ import os
 import platform
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -40,6 +41,17 @@ import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
+
+from bench_report import Run, table, verdicts
+from loadtest_harness.throwaway import (
+    PG_BIN,
+    Processes,
+    free_port,
+    postgres_available,
+    redis_available,
+    start_postgres,
+    start_redis,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "bench-only-password"  # mediation/demo/scale.py BENCH_PASSWORD
@@ -52,12 +64,6 @@ done = function(summary, latency, requests)
     latency:percentile(99), e.connect + e.read + e.write + e.timeout, e.status, 0))
 end
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def manage(env, *args) -> str:
@@ -137,6 +143,8 @@ def wrk(url: str, cookie: str | None, seconds: int, connections: int, script: st
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     numbers = re.search(r"BENCH ([\d ]+)", output).group(1).split()
     requests, duration, p50, p95, p99, socket_errors, status_errors, _ = map(int, numbers)
+    if not requests:  # none finished in the window: no latency to report, not a fast one
+        p50 = p95 = p99 = float("inf")
     return {
         "rps": requests / (duration / 1e6),
         "p50": p50 / 1000,
@@ -179,97 +187,126 @@ def machine() -> str:
     )
 
 
-def report(results, *, size, database, seconds, connections, peaks, seeded) -> str:
-    bare = next(r for name, r in results if name == "bare view, signed in")["rps"]
-    lines = [
-        f"### {size} data on {database}",
-        "",
-        f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {machine()}; "
-        f"gunicorn 2 sync workers, wrk 2 threads, {connections} connections, {seconds} s a "
-        f"page; seed_scale --size {size} took {seeded} s. Peak memory per worker: "
-        + ", ".join(f"{p:.0f} MB" for p in peaks)
-        + ".",
-        "",
-        "| page | req/s | p50 ms | p95 ms | p99 ms | errors | ratio to signed-in bare view |",
-        "|---|---:|---:|---:|---:|---:|---:|",
-    ]
-    for name, r in results:
-        lines.append(
-            f"| {name} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p95']:.1f} | {r['p99']:.1f} "
-            f"| {r['errors']} | {r['rps'] / bare:.2f} |"
-        )
-    return "\n".join(lines) + "\n"
+def serve(env: dict, work: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py", "-w", "2",
+         "-b", f"127.0.0.1:{port}", "--log-level", "warning", "--no-control-socket"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(f"{base}/health/", timeout=1)
+            return server, base
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    sys.exit("gunicorn did not answer /health/ within 30 s")
+
+
+def measure(database: str, size: str, args, env: dict, work: Path) -> Run:
+    """Seed `size` into a fresh `database`, serve it, and run every page --rounds times."""
+    procs = Processes()
+    here = work / f"{database}-{size}".lower()
+    here.mkdir()
+    try:
+        env = dict(env)
+        if database == "PostgreSQL":
+            env["DATABASE_URL"] = start_postgres(procs, here, database="bench")
+        else:
+            env["DATABASE_URL"] = f"sqlite:///{here / 'bench.sqlite3'}"
+        if redis_available():
+            env["REDIS_URL"] = start_redis(procs, here)
+        manage(env, "migrate", "--no-input", "-v0")
+        summary_file = here / "summary.json"
+        manage(env, "seed_scale", "--size", size, "--summary", str(summary_file))
+        summary = json.loads(summary_file.read_text())
+        run = Run(database=database, size=size, seeded=summary.get("seconds"))
+        say(f"{database}, {size}: seeded in {run.seeded} s")
+        server, base = serve(env, here)
+        try:
+            cookies = {
+                persona: sign_in(base, f"bench-{persona}")
+                for persona in ("organizer", "facilitator", "participant")
+            }
+            script = here / "report.lua"
+            script.write_text(LUA)
+            read = lambda path, cookie: fetch(base, path, cookie)  # noqa: E731
+            measured = pages(read, {None: None, **cookies}, summary)
+            for round_ in range(args.rounds):
+                for name, path, cookie in measured:
+                    figures = wrk(base + path, cookie, args.seconds, args.connections, str(script))
+                    run.rounds.setdefault(name, []).append(figures)
+                    say(f"{database}, {size}, round {round_ + 1}: {name}: "
+                        f"{figures['rps']:.0f} req/s")  # fmt: skip
+            run.peaks = peak_memory_mb(server.pid)
+        finally:
+            procs.stop(server)
+        return run
+    finally:
+        procs.stop_all()
+
+
+def say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--size", choices=("small", "large"), default="small")
-    parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--sizes", default="small,large", help="comma-separated: small,large")
+    parser.add_argument("--databases", default="sqlite,postgresql",
+                        help="comma-separated: sqlite,postgresql")  # fmt: skip
+    parser.add_argument("--rounds", type=int, default=3, help="runs of every page; the median")
+    parser.add_argument("--seconds", type=int, default=5, help="of wrk, per page and round")
     parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--output", help="write the table here (default: print it)")
+    parser.add_argument("--output", help="append the tables here (default: print them)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is needed: apt-get install wrk (make bench installs it as root)")
-    workdir = Path(tempfile.mkdtemp(prefix="bench-"))
+    sizes = [s for s in ("small", "large") if s in args.sizes.split(",")]
+    databases = [d for d, key in (("SQLite", "sqlite"), ("PostgreSQL", "postgresql"))
+                 if key in args.databases.split(",")]  # fmt: skip
+    notes = []
+    if "PostgreSQL" in databases and not postgres_available():
+        databases.remove("PostgreSQL")
+        notes.append(f"PostgreSQL was not measured: no server at {PG_BIN} (set PG_BIN).")
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    work.chmod(0o755)  # PostgreSQL's tools run as the postgres user when we are root
     env = {**os.environ, "DEBUG": "false", "REQUIRE_2FA": "false", "LOG_LEVEL": "WARNING"}
-    # Production settings serve static files by their hashed names: collected here.
-    env["STATIC_ROOT"] = str(workdir / "static")
-    # Its own variable, so a DATABASE_URL set for the app is never filled with bench data.
-    env["DATABASE_URL"] = os.environ.get(
-        "BENCH_DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}"
-    )
-    database = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite"
-    manage(env, "migrate", "--no-input", "-v0")
+    for name in ("DATABASE_URL", "REDIS_URL", "EMAIL_HOST", "BEHIND_PROXY", "HTTPS"):
+        env.pop(name, None)  # never the app's own database or cache
+    # Production settings serve static files by their hashed names: collected once here.
+    env["STATIC_ROOT"] = str(work / "static")
+    env["DATABASE_URL"] = f"sqlite:///{work / 'static.sqlite3'}"
     manage(env, "collectstatic", "--no-input", "-v0")
-    summary_file = workdir / "summary.json"
-    manage(env, "seed_scale", "--size", args.size, "--summary", str(summary_file))
-    summary = json.loads(summary_file.read_text())
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py", "-w", "2",
-         "-b", f"127.0.0.1:{port}", "--log-level", "warning"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-    )  # fmt: skip
+    runs = []
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/health/", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
-        cookies = {
-            persona: sign_in(base, f"bench-{persona}")
-            for persona in ("organizer", "facilitator", "participant")
-        }
-        script = workdir / "report.lua"
-        script.write_text(LUA)
-        results = []
-        visitors = {None: None, **cookies}
-        read = lambda path, cookie: fetch(base, path, cookie)  # noqa: E731
-        for name, path, cookie in pages(read, visitors, summary):
-            results.append(
-                (name, wrk(base + path, cookie, args.seconds, args.connections, str(script)))
-            )
-            print(f"{name}: {results[-1][1]['rps']:.0f} req/s", file=sys.stderr)
-        peaks = peak_memory_mb(server.pid)
+        for database in databases:
+            for size in sizes:
+                runs.append(measure(database, size, args, env, work))
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
-        shutil.rmtree(workdir, ignore_errors=True)
-    table = report(
-        results,
-        size=args.size,
-        database=database,
-        seconds=args.seconds,
-        connections=args.connections,
-        peaks=peaks,
-        seeded=summary.get("seconds"),
-    )
+        shutil.rmtree(work, ignore_errors=True)
+    cache = "a throwaway Redis" if redis_available() else "each worker's local memory"
+    text = "\n".join([
+        f"### {' and '.join(sizes)} data on {' and '.join(databases)}",
+        "",
+        f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {machine()}; "
+        f"load average before the run {os.getloadavg()[0]:.1f}; gunicorn 2 sync workers, "
+        f"cache in {cache}; wrk 2 threads, {args.connections} connections, {args.seconds} s "
+        f"a page, median of {args.rounds} rounds.",
+        *(["", *notes] if notes else []),
+        "",
+        table(runs),
+        "Targets (inf: no request finished within a round):",
+        "",
+        *verdicts(runs),
+        "",
+    ])  # fmt: skip
     if args.output:
         with open(args.output, "a") as handle:
-            handle.write("\n" + table)
-    print(table)
+            handle.write("\n" + text)
+    print(text)
     return 0
 
 

@@ -30,7 +30,6 @@ import os
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -41,9 +40,19 @@ import urllib.request
 from pathlib import Path
 
 from loadtest_harness.forms import post_forms
+from loadtest_harness.throwaway import (
+    PG_BIN,
+    Processes,
+    StartFailed,
+    free_port,
+    postgres_available,
+    redis_available,
+    start_postgres,
+    start_redis,
+    wait_for_port,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
-PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 PASSWORD = secrets.token_urlsafe(16)
 INVITEE_EMAIL = "two-servers-invitee@example.org"
 
@@ -75,105 +84,11 @@ def check(condition: bool, message: str) -> None:
         raise CheckFailed(message)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def step(message: str) -> None:
     print(f"[{time.monotonic() - STARTED:5.1f}s] {message}", flush=True)
 
 
 STARTED = time.monotonic()
-
-
-class Processes:
-    """Everything started, each in its own process group, stopped in reverse order."""
-
-    def __init__(self):
-        self.started: list[tuple[str, subprocess.Popen]] = []
-        self.stops: list = []
-
-    def start(self, name: str, command: list[str], log: Path, **kwargs) -> subprocess.Popen:
-        handle = log.open("ab")
-        process = subprocess.Popen(  # noqa: S603 (our own commands)
-            command, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True, **kwargs
-        )
-        self.started.append((name, process))
-        return process
-
-    def stop_all(self) -> None:
-        for name, process in reversed(self.started):
-            if process.poll() is None:
-                os.killpg(process.pid, signal.SIGTERM)
-                try:
-                    process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    os.killpg(process.pid, signal.SIGKILL)
-                    process.wait()
-                step(f"stopped {name}")
-        for stop in reversed(self.stops):
-            stop()
-
-
-def as_postgres(command: list[str]) -> list[str]:
-    """PostgreSQL refuses to run as root: as root, its tools run as the postgres user."""
-    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
-
-
-def start_postgres(procs: Processes, work: Path) -> str:
-    data, port = work / "pg", free_port()
-    work.chmod(0o755)
-    if os.geteuid() == 0:
-        data.mkdir(mode=0o700)
-        shutil.chown(data, "postgres", "postgres")
-    subprocess.run(  # noqa: S603
-        as_postgres([str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust",
-                     "--no-sync", "--encoding=UTF8", "--locale=C.UTF-8"]),
-        check=True, capture_output=True, cwd=work,
-    )  # fmt: skip
-    procs.start(
-        "PostgreSQL",
-        as_postgres([str(PG_BIN / "postgres"), "-D", str(data), "-p", str(port),
-                     "-c", "listen_addresses=127.0.0.1", "-c", f"unix_socket_directories={data}",
-                     "-c", "fsync=off", "-c", "synchronous_commit=off"]),
-        work / "postgres.log", cwd=work,
-    )  # fmt: skip
-    wait_for_port(port, "PostgreSQL")
-    for _ in range(50):  # accepting connections, then accepting queries
-        done = subprocess.run(  # noqa: S603
-            as_postgres([str(PG_BIN / "createdb"), "-h", "127.0.0.1", "-p", str(port),
-                         "-U", "postgres", "tracker"]),
-            capture_output=True, cwd=work,
-        )  # fmt: skip
-        if done.returncode == 0:
-            return f"postgres://postgres@127.0.0.1:{port}/tracker"
-        time.sleep(0.2)
-    raise CheckFailed(f"could not create the database: {done.stderr.decode()}")
-
-
-def start_redis(procs: Processes, work: Path) -> str:
-    port = free_port()
-    procs.start(
-        "Redis",
-        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-         "--appendonly", "no", "--dir", str(work)],
-        work / "redis.log",
-    )  # fmt: skip
-    wait_for_port(port, "Redis")
-    return f"redis://127.0.0.1:{port}/0"
-
-
-def wait_for_port(port: int, name: str, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise CheckFailed(f"{name} did not start listening on port {port} within {seconds} s")
 
 
 def manage(env: dict, *args: str, stdin: str | None = None) -> str:
@@ -306,8 +221,8 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true", help="keep the work folder and logs")
     args = parser.parse_args()
     missing = [what for what, ok in [
-        (f"PostgreSQL 15 ({PG_BIN}/postgres)", (PG_BIN / "postgres").exists()),
-        ("redis-server", shutil.which("redis-server") is not None),
+        (f"PostgreSQL 15 ({PG_BIN}/postgres)", postgres_available()),
+        ("redis-server", redis_available()),
     ] if not ok]  # fmt: skip
     if missing:
         print(f"two servers: missing {', '.join(missing)} (apt-get install postgresql-15 "
@@ -322,7 +237,7 @@ def main() -> int:
     signal.signal(signal.SIGALRM, give_up)
     signal.alarm(args.timeout)  # the whole run, cleanup excepted
     work = Path(tempfile.mkdtemp(prefix="two-servers-"))
-    procs = Processes()
+    procs = Processes(say=step)
     failed = None
     try:
         database, redis = start_postgres(procs, work), start_redis(procs, work)
@@ -374,7 +289,7 @@ def main() -> int:
                 time.sleep(0.2)
         step(f"server A at {servers[0]}, server B at {servers[1]}, one worker")
         run_checks(servers[0], servers[1], plan, env, mail_dir)
-    except (CheckFailed, subprocess.CalledProcessError) as error:
+    except (CheckFailed, StartFailed, subprocess.CalledProcessError) as error:
         failed = str(error)
     finally:
         signal.alarm(0)
