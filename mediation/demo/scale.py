@@ -20,9 +20,9 @@ from datetime import timedelta
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
 
 from mediation.access import ORGANIZERS_GROUP
+from mediation.demo import bulk_rows
 from mediation.models import (
     AgendaItem,
     DialogueProcess,
@@ -55,18 +55,11 @@ SIZES = {
 }
 
 
-def _bulk(model, objects, counts: dict) -> list:
-    objects = list(objects)
-    has_history = hasattr(model, "history")
-    for start in range(0, len(objects), BATCH):
-        chunk = objects[start : start + BATCH]
-        if has_history:
-            bulk_create_with_history(chunk, model, batch_size=BATCH)
-        else:
-            model.objects.bulk_create(chunk, batch_size=BATCH)
+def _bulk(model, rows, counts: dict, now) -> list[dict]:
+    written = bulk_rows.insert(model, rows, now=now)
     name = model._meta.model_name
-    counts[name] = counts.get(name, 0) + len(objects)
-    return objects
+    counts[name] = counts.get(name, 0) + len(written)
+    return written
 
 
 def _users(names: list[str], password: str, **fields) -> list[User]:
@@ -89,103 +82,109 @@ def seed(size: Size, *, log=lambda text: None) -> dict[str, int]:
 
     processes = _bulk(
         DialogueProcess,
-        (
-            DialogueProcess(title=f"Process {n}", conflict=f"Conflict {n}")
-            for n in range(size.processes)
-        ),
+        ({"title": f"Process {n}", "conflict": f"Conflict {n}"} for n in range(size.processes)),
         counts,
+        now,
     )
-    DialogueProcess.organizers.through.objects.create(dialogueprocess=processes[0], user=organizer)
+    DialogueProcess.organizers.through.objects.create(
+        dialogueprocess_id=processes[0]["id"], user=organizer
+    )
     log(f"{len(processes)} processes")
 
     people = _bulk(
         Participant,
         (
-            Participant(
-                name=f"Person {n}",
-                category=CATEGORIES[n % len(CATEGORIES)],
-                affiliation=f"Institute {n % 500}",
-                country=f"Country {n % 150}",
-                email=f"person{n}@example.org",
-            )
+            {
+                "name": f"Person {n}",
+                "category": CATEGORIES[n % len(CATEGORIES)],
+                "affiliation": f"Institute {n % 500}",
+                "country": f"Country {n % 150}",
+                "email": f"person{n}@example.org",
+            }
             for n in range(size.participants)
         ),
         counts,
+        now,
     )
     bench_participant = _bulk(
         Participant,
         [
-            Participant(
-                name="Bench Participant",
-                category=CATEGORIES[0],
-                user=bench_participant_user,
-                calendar_token=BENCH_CALENDAR_TOKEN,
-            )
+            {
+                "name": "Bench Participant",
+                "category": CATEGORIES[0],
+                "user_id": bench_participant_user.pk,
+                "calendar_token": BENCH_CALENDAR_TOKEN,
+            }
         ],
         counts,
+        now,
     )[0]
     log(f"{len(people)} participants")
 
     span = timedelta(days=3 * 365)
 
-    def session(n: int) -> DialogueSession:
+    def session(n: int) -> dict:
         # The first two are the bench facilitator's, in the bench organizer's process, soon.
         start = (
             now + timedelta(days=7 + n) if n < 2 else now - span * 2 / 3 + span * n / size.sessions
         )
-        return DialogueSession(
-            process=processes[0 if n < 2 else n % len(processes)],
-            title=f"Session {n}",
-            starts_at=start,
-            ends_at=start + timedelta(hours=3),
-            time_zone=ZONES[n % len(ZONES)],
-            published_at=now,
-        )
+        return {
+            "process_id": processes[0 if n < 2 else n % len(processes)]["id"],
+            "title": f"Session {n}",
+            "starts_at": start,
+            "ends_at": start + timedelta(hours=3),
+            "time_zone": ZONES[n % len(ZONES)],
+            "published_at": now,
+        }
 
-    sessions = _bulk(DialogueSession, (session(n) for n in range(size.sessions)), counts)
-    Through = DialogueSession.facilitators.through
-    Through.objects.bulk_create(
-        [
-            Through(dialoguesession_id=s.pk, user_id=facilitators[n % len(facilitators)].pk)
-            for n, s in enumerate(sessions)
-        ]
-        + [Through(dialoguesession_id=s.pk, user_id=bench_facilitator.pk) for s in sessions[:2]],
-        batch_size=BATCH,
-        ignore_conflicts=True,
+    sessions = _bulk(DialogueSession, (session(n) for n in range(size.sessions)), counts, now)
+    teams = {(s["id"], facilitators[n % len(facilitators)].pk) for n, s in enumerate(sessions)} | {
+        (s["id"], bench_facilitator.pk) for s in sessions[:2]
+    }
+    bulk_rows.insert(
+        DialogueSession.facilitators.through,
+        ({"dialoguesession_id": session_id, "user_id": user_id} for session_id, user_id in teams),
+        now=now,
     )
     log(f"{len(sessions)} sessions")
 
     invitations = _invitations(size, sessions, people, bench_participant)
-    _bulk(Invitation, invitations, counts)
+    _bulk(Invitation, invitations, counts, now)
     log(f"{len(invitations)} invitations")
 
     per_session = max(size.agenda_items // size.sessions, 1)
     items = [
-        AgendaItem(session=s, title=f"Item {k + 1}", position=k + 1, duration_minutes=15)
+        {"session_id": s["id"], "title": f"Item {k + 1}", "position": k + 1,
+         "duration_minutes": 15}
         for s in sessions[2:]
         for k in range(per_session)
-    ][: max(size.agenda_items - 40, 0)]
+    ][: max(size.agenda_items - 40, 0)]  # fmt: skip
     items += [
-        AgendaItem(session=s, title=f"Item {k + 1}", position=k + 1, duration_minutes=9)
+        {"session_id": s["id"], "title": f"Item {k + 1}", "position": k + 1,
+         "duration_minutes": 9}
         for s in sessions[:2]
         for k in range(20)
-    ]
-    _bulk(AgendaItem, items, counts)
+    ]  # fmt: skip
+    _bulk(AgendaItem, items, counts, now)
     log(f"{len(items)} agenda items")
-    counts["bench sessions"] = [str(s.pk) for s in sessions[:2]]
+    counts["bench sessions"] = [str(s["id"]) for s in sessions[:2]]
     return counts
 
 
-def _invitations(size: Size, sessions, people, bench_participant) -> list[Invitation]:
+def _invitations(size: Size, sessions, people, bench_participant) -> list[dict]:
     """15 and 150 on the bench facilitator's two sessions; the bench participant in 200
     sessions; the rest spread evenly, each person at most once per session."""
-    chosen: list[Invitation] = []
+
+    def invitation(session: dict, person: dict) -> dict:
+        return {"session_id": session["id"], "participant_id": person["id"]}
+
+    chosen: list[dict] = []
     crowd = itertools.cycle(range(len(people)))
     for session, how_many in ((sessions[0], 15), (sessions[1], 150)):
-        chosen += [Invitation(session=session, participant=people[n]) for n in range(how_many)]
+        chosen += [invitation(session, people[n]) for n in range(how_many)]
     step = max(len(sessions) // 200, 1)
     mine = sessions[2::step][:200]
-    chosen += [Invitation(session=s, participant=bench_participant) for s in mine]
+    chosen += [invitation(s, bench_participant) for s in mine]
     others = sessions[2:]
     per_session, extra = divmod(size.invitations - len(chosen), max(len(others), 1))
     for n, session in enumerate(others):
@@ -193,5 +192,5 @@ def _invitations(size: Size, sessions, people, bench_participant) -> list[Invita
         # The remainder goes one each to the first sessions, so the total is exact.
         for k in range(per_session + (n < extra)):
             person = people[(first * (per_session + 1) + k) % len(people)]
-            chosen.append(Invitation(session=session, participant=person))
+            chosen.append(invitation(session, person))
     return chosen
