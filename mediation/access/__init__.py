@@ -61,6 +61,7 @@ from .people import (
 )
 from .portal import (
     actions_owned_by,
+    agenda_rows,
     get_own_action,
     get_own_invitation,
     sessions_visible_to_all_live,
@@ -116,6 +117,7 @@ __all__ = [
     "administered",
     "agenda_items_editable_by",
     "agenda_items_visible_to",
+    "agenda_rows",
     "audit_process_of",
     "briefings_visible_to",
     "can_administer_process",
