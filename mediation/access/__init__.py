@@ -99,6 +99,7 @@ from .sessions import (
     processes_taken_part_in,
     processes_visible_to,
     sessions_editable_by,
+    sessions_facilitated_by,
     sessions_visible_to,
 )
 
@@ -158,6 +159,7 @@ __all__ = [
     "roles_of",
     "sessions_administered_by",
     "sessions_editable_by",
+    "sessions_facilitated_by",
     "sessions_visible_to",
     "sessions_visible_to_all_live",
     "sides_administered_by",
