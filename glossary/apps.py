@@ -8,3 +8,8 @@ class GlossaryConfig(AppConfig):
     name = "glossary"
     verbose_name = _("Glossary")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import editions
+
+        editions.connect()

@@ -7,6 +7,8 @@ line terms up fact by fact. A `Comparison` belongs to neither side: stored once 
 it shows on both A's and B's pages.
 """
 
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -361,3 +363,13 @@ class ComparisonTranslation(PartTranslation):
         verbose_name = _("comparison translation")
         verbose_name_plural = _("comparison translations")
         constraints = [_one_per_language("comparison")]
+
+
+class Edition(models.Model):
+    """One row whose token changes whenever any glossary content does (glossary/editions.py):
+    rendered entries are cached under it, so a change is seen at once by every server."""
+
+    token = models.UUIDField(default=uuid.uuid4)
+
+    def __str__(self) -> str:
+        return str(self.token)

@@ -1,16 +1,23 @@
 """Public glossary pages (no login): the A to Z list with search, one entry, and compare."""
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
-from . import selectors
+from . import editions, selectors
 
 # A glossary is read A to Z; a page this long holds all of it for the foreseeable future.
 TERMS_PER_PAGE = 100
+# A rendered entry is never stale (its key names the glossary's edition); this only bounds
+# how long the entries of past editions occupy the cache.
+ENTRY_CACHE_SECONDS = 24 * 3600
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -45,19 +52,31 @@ def index(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_GET
 def term_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    term = selectors.term_with_content(slug)
-    if term is None:
-        return render(
-            request,
-            "glossary/not_found.html",
-            {"slug": slug, "suggestions": selectors.suggested_terms()},
-            status=404,
+    """One entry. Its content is the same for every reader in a language, so it is rendered
+    once per edition of the glossary, language and entry, and then read from the cache
+    (glossary/editions.py: any change to the glossary makes a new edition)."""
+    edition = editions.current_edition()
+    key = f"glossary:entry:{edition}:{translation.get_language()}:{slug}"
+    entry = cache.get(key) if edition else None
+    if entry is None:
+        term = selectors.term_with_content(slug)
+        if term is None:
+            return render(
+                request,
+                "glossary/not_found.html",
+                {"slug": slug, "suggestions": selectors.suggested_terms()},
+                status=404,
+            )
+        html = render_to_string(
+            "glossary/_term_entry.html",
+            {"term": term, "comparisons": selectors.comparisons_of(term)},
         )
-    return render(
-        request,
-        "glossary/term_detail.html",
-        {"term": term, "comparisons": selectors.comparisons_of(term)},
-    )
+        entry = {"name": str(term.name), "definition": str(term.definition), "html": str(html)}
+        if edition:
+            cache.set(key, entry, ENTRY_CACHE_SECONDS)
+    # Our own template's output, escaped when it was rendered.
+    html = mark_safe(entry["html"])  # noqa: S308
+    return render(request, "glossary/term_detail.html", {"entry": {**entry, "html": html}})
 
 
 @require_GET

@@ -61,6 +61,7 @@ from .people import (
 )
 from .portal import (
     actions_owned_by,
+    agenda_rows,
     get_own_action,
     get_own_invitation,
     sessions_visible_to_all_live,
@@ -98,6 +99,7 @@ from .sessions import (
     processes_taken_part_in,
     processes_visible_to,
     sessions_editable_by,
+    sessions_facilitated_by,
     sessions_visible_to,
 )
 
@@ -116,6 +118,7 @@ __all__ = [
     "administered",
     "agenda_items_editable_by",
     "agenda_items_visible_to",
+    "agenda_rows",
     "audit_process_of",
     "briefings_visible_to",
     "can_administer_process",
@@ -156,6 +159,7 @@ __all__ = [
     "roles_of",
     "sessions_administered_by",
     "sessions_editable_by",
+    "sessions_facilitated_by",
     "sessions_visible_to",
     "sessions_visible_to_all_live",
     "sides_administered_by",

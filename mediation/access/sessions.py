@@ -93,6 +93,18 @@ def sessions_editable_by(user: AnyUser) -> QuerySet[DialogueSession]:
     return _live_sessions().filter(id__in=_any_of(_editable_ids(user)))
 
 
+def sessions_facilitated_by(user: AnyUser) -> QuerySet[DialogueSession]:
+    """The live sessions the user facilitates (all of which they may edit): what
+    `sessions_editable_by(user).filter(facilitators=user)` gives, in a lighter query."""
+    if not (user.is_authenticated and user.is_active):
+        return DialogueSession.objects.none()
+    return _live_sessions().filter(
+        id__in=DialogueSession.facilitators.through.objects.filter(user=user).values(
+            "dialoguesession_id"
+        )
+    )
+
+
 def sessions_visible_to(user: AnyUser) -> QuerySet[DialogueSession]:
     """Sessions the user may open: those they may edit, drafts included, and the published
     ones they are invited to (a draft is the team's until it is published)."""

@@ -6,10 +6,11 @@ Every object that can appear in a URL is keyed by a random UUID, so an id reveal
 
 import uuid
 import zoneinfo
-from functools import cache
+from functools import cache, lru_cache
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,6 +21,21 @@ class UUIDModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+# Stands for an object's id while its URL pattern is reversed (no object has it).
+_URL_SLOT = uuid.UUID(int=0x5107)
+
+
+@lru_cache(maxsize=64)
+def _url_pattern(name: str, prefix: str, urlconf) -> str:
+    return reverse(name, args=[_URL_SLOT], urlconf=urlconf)
+
+
+def url_with_id(name: str, pk: uuid.UUID) -> str:
+    """`reverse(name, args=[pk])` for a URL whose one argument is a UUID, reversed once per
+    script prefix and URL configuration (pages list dozens of sessions, each reversed)."""
+    return _url_pattern(name, get_script_prefix(), get_urlconf()).replace(str(_URL_SLOT), str(pk))
 
 
 @cache

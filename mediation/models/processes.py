@@ -5,11 +5,10 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from mediation.models.base import UUIDModel
+from mediation.models.base import UUIDModel, url_with_id
 
 
 class DialogueProcess(UUIDModel):
@@ -84,7 +83,7 @@ class DialogueProcess(UUIDModel):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("process_detail", args=[self.pk])
+        return url_with_id("process_detail", self.pk)
 
 
 class Side(UUIDModel):

@@ -6,12 +6,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from mediation.models.base import CalendarRevisions, UUIDModel, validate_time_zone
+from mediation.models.base import CalendarRevisions, UUIDModel, url_with_id, validate_time_zone
 from mediation.models.people import Participant
 from mediation.models.processes import DialogueProcess, Side, Topic
 
@@ -157,7 +156,7 @@ class DialogueSession(CalendarRevisions, UUIDModel):
         return f"{self.title} ({self.starts_at:%Y-%m-%d})" if self.starts_at else self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("session_detail", args=[self.pk])
+        return url_with_id("session_detail", self.pk)
 
     def clean(self) -> None:
         super().clean()

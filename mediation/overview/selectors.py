@@ -39,6 +39,19 @@ from .timeline import TimelineRow, timeline_rows
 from .trajectory import BriefingMark, StatusMark, TopicTrajectory, trajectories
 from .window import RoundWindow, round_window, trajectory_span, windowed_trajectory
 
+ROOM_FIELDS = (
+    "session_id",
+    "participant_id",
+    "response",
+    "attended",
+    "role",
+    "side_id",
+    "capacity",
+    "participant__name",
+    "participant__category",
+    "participant__identity_protected",
+)
+
 
 @dataclass
 class Overview:
@@ -194,6 +207,9 @@ def process_overview(
     invitations = list(
         Invitation.objects.filter(session__in=_team_sessions(user, process))
         .select_related("participant")
+        # What the rooms, balances and continuity read (rooms.py): building whole
+        # invitations and people was most of the overview's time.
+        .only(*ROOM_FIELDS)
         .order_by("participant__name", "pk")
     )
     sides = list(process.sides.order_by("name"))

@@ -35,21 +35,6 @@ class ParticipantAgenda:
     past: Page
 
 
-def _my_invitations(user) -> QuerySet[Invitation]:
-    participant = access.participant_of(user)
-    if participant is None:
-        return Invitation.objects.none()
-    # Sessions the user runs (as facilitator or organizer) are on their working lists, not
-    # on their agenda as an invitee.
-    return (
-        Invitation.objects.filter(
-            participant=participant, session__in=access.sessions_visible_to(user).values("id")
-        )
-        .exclude(session__in=access.sessions_editable_by(user).values("id"))
-        .select_related("session__process", "session__record")
-    )
-
-
 def _entries(page: Page, now: datetime) -> Page:
     entries = []
     for invitation in page.object_list:
@@ -83,20 +68,30 @@ def participant_agenda(
 ) -> ParticipantAgenda:
     """The sessions a participant is invited to: upcoming soonest first, past latest first.
 
-    Four queries whatever the size (a count and a page for each list).
+    Two queries whatever the size: the agenda's rows (ids and times, a query compiled once
+    per process, see access.agenda_rows), sorted and paged here, then the invitations of
+    the two pages shown.
     """
     now = now or timezone.now()
-    invitations = _my_invitations(user)
-    upcoming = invitations.filter(session__ends_at__gte=now).order_by(
-        "session__starts_at", "session_id"
+    rows = access.agenda_rows(user)
+    # (starts_at, session id) ascending for what is to come; starts_at descending, then
+    # session id ascending, for what is past (two stable sorts), as the database ordered them.
+    upcoming = sorted((row for row in rows if row[3] >= now), key=lambda row: (row[2], row[1]))
+    past = sorted((row for row in rows if row[3] < now), key=lambda row: row[1])
+    past.sort(key=lambda row: row[2], reverse=True)
+    upcoming = Paginator(upcoming, per_page).get_page(upcoming_page)
+    past = Paginator(past, per_page).get_page(past_page)
+    shown = [row[0] for row in (*upcoming.object_list, *past.object_list)]
+    invitations = (
+        Invitation.objects.filter(id__in=shown)
+        .select_related("session__process", "session__record")
+        .in_bulk()
+        if shown
+        else {}
     )
-    past = invitations.filter(session__ends_at__lt=now).order_by(
-        "-session__starts_at", "session_id"
-    )
-    return ParticipantAgenda(
-        upcoming=_entries(Paginator(upcoming, per_page).get_page(upcoming_page), now),
-        past=_entries(Paginator(past, per_page).get_page(past_page), now),
-    )
+    for page in (upcoming, past):
+        page.object_list = [invitations[row[0]] for row in page.object_list]
+    return ParticipantAgenda(upcoming=_entries(upcoming, now), past=_entries(past, now))
 
 
 def my_actions(user) -> QuerySet[ActionItem]:

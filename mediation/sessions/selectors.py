@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from mediation import access, confidentiality
@@ -208,21 +209,33 @@ class FacilitatorDashboard:
         return True
 
 
+def _count_of(rows: QuerySet) -> Subquery:
+    """How many of `rows` belong to the outer session (0 when none)."""
+    return Coalesce(
+        Subquery(
+            rows.filter(session_id=OuterRef("pk"))
+            .order_by()
+            .values("session_id")
+            .annotate(n=Count("pk"))
+            .values("n")
+        ),
+        0,
+    )
+
+
 def facilitator_dashboard(user, now=None) -> FacilitatorDashboard:
     """What a facilitator should look at next, in three queries at any size."""
     now = now or timezone.now()
-    mine = access.sessions_editable_by(user).filter(facilitators=user)
+    mine = access.sessions_facilitated_by(user)
     upcoming = (
         mine.filter(ends_at__gte=now)
         .exclude(status=DialogueSession.Status.CANCELLED)
         .select_related("process")
         .annotate(
-            item_count=Count("agenda_items", distinct=True),
-            unanswered=Count(
-                "invitations",
-                filter=Q(invitations__response=Invitation.Response.INVITED),
-                distinct=True,
-            ),
+            # Counted per session by subqueries: counting over a join of both tables read
+            # items times invitations rows for every upcoming session (10 ms on SQLite).
+            item_count=_count_of(AgendaItem.objects.all()),
+            unanswered=_count_of(Invitation.objects.filter(response=Invitation.Response.INVITED)),
         )
         .order_by("starts_at")[:DASHBOARD_ROWS]
     )

@@ -15,6 +15,7 @@ The viewer's zone is the active one (the profile's, see accounts/middleware.py) 
 
 from __future__ import annotations
 
+import functools
 import zoneinfo
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -133,6 +134,24 @@ def when(
     if start is None:
         return ""
     local, mine = _zone(zone or "UTC"), _zone(viewer)
+    if not (getattr(local, "key", None) and getattr(mine, "key", None)):
+        return _shown(start, end, local, mine, style, name_zone, text)
+    return _remembered(
+        start, end, local.key, mine.key, style, name_zone, text, translation.get_language()
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _remembered(start, end, local, mine, style, name_zone, text, language):
+    """What `_shown` gives for the same span, zones, style and language (the arguments
+    are the whole of what decides it: the language picks the formats and the wording, and
+    it is the active one while this runs). Formatting dates is most of a page's rendering
+    time where many sessions are listed, and the same spans recur on every request."""
+    zone = zoneinfo.ZoneInfo
+    return _shown(start, end, zone(local), zone(mine), style, name_zone, text)
+
+
+def _shown(start, end, local: tzinfo, mine: tzinfo, style, name_zone, text) -> str:
     with_day = DAY[style] is not None
     if not name_zone:
         shown = _side(start, end, mine, style, with_day)

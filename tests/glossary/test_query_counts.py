@@ -64,11 +64,16 @@ def test_an_entry_takes_a_fixed_number_of_queries(
         else:
             ComparisonFactory(term=other, other=term)
 
-    # The term, its facts, examples, questions and related terms, its comparisons, and the
+    # The glossary's edition; then, the first time in this edition (glossary/editions.py),
+    # the term, its facts, examples, questions and related terms, its comparisons, and the
     # names for links.
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(term.get_absolute_url())
     assert response.content.decode().count('<th scope="row"><a href=') == size
+    # Afterwards the entry comes from the cache: the edition alone.
+    with django_assert_num_queries(1):
+        again = client.get(term.get_absolute_url())
+    assert again.content.decode().count('<th scope="row"><a href=') == size
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -126,9 +131,11 @@ def test_a_translated_entry_takes_a_fixed_number_of_queries(
 
     # As in English (the parts' translations come on the parts' own queries), plus the
     # translations of the term and its related terms, of the compared terms, and of the
-    # names for links.
-    with django_assert_num_queries(10):
+    # names for links; the edition alone once the entry is cached.
+    with django_assert_num_queries(11):
         response = client.get(term.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language)
+    with django_assert_num_queries(1):
+        client.get(term.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language)
     html = response.content.decode()
     assert html.count("<td>d</td>") == size
     assert f'lang="{language}"' in html

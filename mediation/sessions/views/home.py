@@ -20,12 +20,17 @@ PAGE_SIZE = 20
 @never_cache
 def home(request: HttpRequest) -> HttpResponse:
     roles = sorted(access.roles_of(request.user))
-    sessions = selectors.session_list_for(request.user)
-    if "participant" in roles:
-        # Their invitations are on their own agenda below; these lists keep what they run.
-        sessions = sessions.filter(id__in=access.sessions_editable_by(request.user).values("id"))
-    upcoming = Paginator(sessions.upcoming(), PAGE_SIZE).get_page(request.GET.get("page"))
-    past = Paginator(sessions.past(), PAGE_SIZE).get_page(request.GET.get("past"))
+    show_session_lists = roles != ["participant"]
+    upcoming = past = None
+    if show_session_lists:  # a participant and nothing else has only their agenda below
+        sessions = selectors.session_list_for(request.user)
+        if "participant" in roles:
+            # Their invitations are on their own agenda below; these lists keep what they run.
+            sessions = sessions.filter(
+                id__in=access.sessions_editable_by(request.user).values("id")
+            )
+        upcoming = Paginator(sessions.upcoming(), PAGE_SIZE).get_page(request.GET.get("page"))
+        past = Paginator(sessions.past(), PAGE_SIZE).get_page(request.GET.get("past"))
     # A participant reads their own agenda (with answers and summaries); the plain lists
     # stay for anyone who also runs sessions.
     agenda = (
@@ -44,7 +49,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "upcoming": upcoming,
             "past": past,
             "agenda": agenda,
-            "show_session_lists": agenda is None or roles != ["participant"],
+            "show_session_lists": show_session_lists,
             "roles": roles,
             "dashboard": (
                 selectors.facilitator_dashboard(request.user) if "facilitator" in roles else None
