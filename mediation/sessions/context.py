@@ -227,12 +227,18 @@ class SessionPageContext:
 
     def _audit(self, section: str | None) -> None:
         """Leave the read traces of what this response shows: the record's notes (the whole
-        page, or its record section) and protected people's real names (the whole page)."""
+        page, or its record section) and protected people's real names (the whole page, or
+        the invitation table read alone)."""
         page, can = self.page, self.can
         if can.edit and section in (None, "record"):
             audit.record_read(self.user, page.record)
+        # The whole page, or a page of the invitation table asked for (its pager, a row's
+        # form): both show names.
+        shows_names = section is None or (
+            section == INVITATIONS_PAGE and self.request.method == "GET"
+        )
         if (
-            section is None
+            shows_names
             and can.see_identities
             and any(i.participant.identity_protected for i in page.invitations)
         ):

@@ -5,7 +5,7 @@ and the list of who cannot be emailed still speak of the whole session."""
 import pytest
 from django.urls import reverse
 
-from mediation.models import Invitation
+from mediation.models import Invitation, ReadEvent
 from mediation.sessions.context import INVITATIONS_PER_PAGE
 from tests.factories import InvitationFactory, ParticipantFactory
 
@@ -134,3 +134,14 @@ def test_the_header_names_the_first_few_who_cannot_be_emailed(session, crowd, fa
     assert "?not_emailed=all#not-emailed" in html
     everyone = facilitator_client.get(session.get_absolute_url() + "?not_emailed=all")
     assert everyone.content.decode().count("has not agreed to be contacted by email") > 50
+
+
+def test_a_page_of_the_table_read_alone_leaves_a_trace_of_the_names_it_shows(
+    session, crowd, facilitator, facilitator_client
+):
+    hidden = ParticipantFactory(name="Zed Protected", identity_protected=True, pseudonym="Zulu")
+    InvitationFactory(session=session, participant=hidden)
+    reads = ReadEvent.objects.filter(user=facilitator, kind=ReadEvent.Kind.IDENTITY)
+    html = facilitator_client.get(page_url(session, 3), **HTMX).content.decode()
+    assert "Zed Protected" in html
+    assert reads.exists()
