@@ -20,6 +20,7 @@ from functools import cached_property
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.core.exceptions import SuspiciousOperation
 from django.core.paginator import Page, Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -203,7 +204,12 @@ class SessionPageContext:
         request = self.request
         asked = request.GET.get(INVITATIONS_PAGE)
         if asked is None and request.method == "POST":
-            asked = request.POST.get(INVITATIONS_PAGE)
+            try:
+                asked = request.POST.get(INVITATIONS_PAGE)
+            except SuspiciousOperation:
+                # A body Django refuses to parse (too many fields): the write the view made
+                # without reading it stands; the table shows its first page.
+                return None
         return asked
 
     def _not_emailed(self) -> list[tuple[Invitation, str]]:
