@@ -132,14 +132,28 @@ def participant_by_calendar_token(token: str):
     )
 
 
+def _feed_invitations(participant):
+    sessions = access.sessions_visible_to(participant.user).values("id")
+    return Invitation.objects.filter(participant=participant, session__in=sessions).order_by(
+        "-session__starts_at"
+    )
+
+
 def calendar_feed_invitations(participant) -> list[Invitation]:
     """The participant's invitations to sessions they may still see, latest first, bounded.
 
     Declined ones stay in (marked cancelled by the feed) so calendars drop the event.
     """
-    sessions = access.sessions_visible_to(participant.user).values("id")
+    return list(_feed_invitations(participant).select_related("session__process")[:FEED_LIMIT])
+
+
+def calendar_feed_versions(participant) -> list[tuple]:
+    """What says whether the feed changed, without loading it: for each invitation of
+    `calendar_feed_invitations` (the same ones, in the same order), its id and when it, its
+    session and its process were last saved. Every field the file is written from is one
+    of theirs, and every change of them is a save (`updated_at`, `auto_now`)."""
     return list(
-        Invitation.objects.filter(participant=participant, session__in=sessions)
-        .select_related("session__process")
-        .order_by("-session__starts_at")[:FEED_LIMIT]
+        _feed_invitations(participant).values_list(
+            "id", "updated_at", "session_id", "session__updated_at", "session__process__updated_at"
+        )[:FEED_LIMIT]
     )

@@ -17,8 +17,11 @@ The read audit of what a response shows is written here, once per rendered respo
 from __future__ import annotations
 
 from functools import cached_property
+from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.core.exceptions import SuspiciousOperation
+from django.core.paginator import Page, Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -35,6 +38,16 @@ from .forms import AgendaItemForm, InvitationForm
 
 PAGE = "mediation/session_detail.html"
 SECTIONS = ("agenda", "invitations", "record", "actions")
+
+# The invitation table shows a page of rows: its size and time stay the same with 15 or
+# 150 invitees. The page is named by `?invitations=N` (a GET, or a field of a row's form
+# so that a write comes back to the same page).
+INVITATIONS_PER_PAGE = 25
+INVITATIONS_PAGE = "invitations"
+# The header names this many of the invitees who cannot be emailed; `?not_emailed=all`
+# names them all.
+NOT_EMAILED_SHOWN = 5
+NOT_EMAILED_ALL = "not_emailed"
 
 
 def section_template(section: str) -> str:
@@ -135,6 +148,9 @@ class SessionPageContext:
 
     def _editor_context(self, agenda_form, invitation_form, action_add_form, action_form):
         page = self.page
+        invitations = self.invitation_page(
+            invitation_form.invitation if invitation_form is not None else None
+        )
         record = page.record if self.may_record else None
         record_rows = []
         if record is not None:
@@ -143,8 +159,9 @@ class SessionPageContext:
         return {
             "workspace": self.workspace,
             "agenda_form": agenda_form or self.agenda_form(),
-            # One form at most, for the row being changed: a bound form per row made the
-            # page's rendering time grow with the number of invitees.
+            # One page of rows, and one form at most, for the row being changed: a bound
+            # form per row, then a row per invitee, made the page grow with the invitees.
+            "invitation_page": invitations,
             "invitation_rows": [
                 (
                     invitation,
@@ -153,10 +170,10 @@ class SessionPageContext:
                     and invitation_form.invitation.pk == invitation.pk
                     else None,
                 )
-                for invitation in page.invitations
+                for invitation in invitations
             ],
             # Called by the template only where it shows them (the page's header).
-            "not_emailed": self._not_emailed,
+            "not_emailed": self._not_emailed_shown,
             "record_rows": record_rows,
             "can_reopen": record is not None
             and record.state == SessionRecord.State.LOCKED
@@ -173,20 +190,61 @@ class SessionPageContext:
             ],
         }
 
+    def invitation_page(self, open_invitation: Invitation | None = None) -> Page:
+        """The page of the invitation table to show: the one holding the row whose form is
+        open, else the one asked for; past the end, the last; not a number, the first."""
+        invitations = self.page.invitations
+        paginator = Paginator(invitations, INVITATIONS_PER_PAGE)
+        if open_invitation is not None:
+            index = next((n for n, i in enumerate(invitations) if i.pk == open_invitation.pk), 0)
+            return paginator.get_page(index // INVITATIONS_PER_PAGE + 1)
+        return paginator.get_page(self._asked_invitations_page())
+
+    def _asked_invitations_page(self) -> str | None:
+        request = self.request
+        asked = request.GET.get(INVITATIONS_PAGE)
+        if asked is None and request.method == "POST":
+            try:
+                asked = request.POST.get(INVITATIONS_PAGE)
+            except SuspiciousOperation:
+                # A body Django refuses to parse (too many fields): the write the view made
+                # without reading it stands; the table shows its first page.
+                return None
+        return asked
+
     def _not_emailed(self) -> list[tuple[Invitation, str]]:
         """The invitations not emailed yet whose person cannot be, and why."""
         pending = [i for i in self.page.invitations if i.invited_at is None]
         reasons = emails.not_emailable(self.session, [i.participant for i in pending])
         return [(i, reasons[i.participant_id]) for i in pending if i.participant_id in reasons]
 
+    def _not_emailed_shown(self) -> dict | None:
+        """Who cannot be emailed, as the header shows them: how many, and the first few
+        (all of them when the page is asked `?not_emailed=all`)."""
+        rows = self._not_emailed()
+        if not rows:
+            return None
+        everyone = self.request.GET.get(NOT_EMAILED_ALL) == "all"
+        return {
+            "count": len(rows),
+            "rows": rows if everyone else rows[:NOT_EMAILED_SHOWN],
+            "more": 0 if everyone else max(len(rows) - NOT_EMAILED_SHOWN, 0),
+        }
+
     def _audit(self, section: str | None) -> None:
         """Leave the read traces of what this response shows: the record's notes (the whole
-        page, or its record section) and protected people's real names (the whole page)."""
+        page, or its record section) and protected people's real names (the whole page, or
+        the invitation table read alone)."""
         page, can = self.page, self.can
         if can.edit and section in (None, "record"):
             audit.record_read(self.user, page.record)
+        # The whole page, or a page of the invitation table asked for (its pager, a row's
+        # form): both show names.
+        shows_names = section is None or (
+            section == INVITATIONS_PAGE and self.request.method == "GET"
+        )
         if (
-            section is None
+            shows_names
             and can.see_identities
             and any(i.participant.identity_protected for i in page.invitations)
         ):
@@ -208,4 +266,8 @@ class SessionPageContext:
         messages.add_message(self.request, level, message)
         if self.request.htmx:
             return SessionPageContext(self.request, self.can).render(section)
-        return redirect(f"{self.session.get_absolute_url()}#{section}")
+        query = ""
+        if section == INVITATIONS_PAGE and (asked := self._asked_invitations_page()):
+            # Back to the page of the table the write was made from.
+            query = "?" + urlencode({INVITATIONS_PAGE: asked[:10]})
+        return redirect(f"{self.session.get_absolute_url()}{query}#{section}")

@@ -8,7 +8,7 @@
    live regions that exist from the start (a region inserted by the swap is not announced
    reliably): the page's messages by their own region, else, by the announcer, the notes
    and errors the swap brought or what the swapped part says it did ("Your answer:
-   Tentative. Saved.").
+   Tentative. Saved.", or a pager's place marked data-announce).
 
    One voice per change. The messages region (#messages) stays on the page and only its
    content is swapped, so it reads out each message itself; the announcer (#a11y-announcer)
@@ -192,7 +192,8 @@
       parts.push(errors);
     }
     if (!parts.length && !alerts) {
-      var now = target.querySelector(".answer-now");
+      // An answer just given, or where a pager now stands ("Invitations 26 to 50 of 150").
+      var now = target.querySelector(".answer-now, [data-announce]");
       if (now) parts.push(words(now));
     }
     return parts.join(" ");

@@ -11,7 +11,6 @@ the file also depends on things without a modification time (the process's rules
 may leave), and a date alone would answer 304 to a changed file.
 """
 
-import hashlib
 import re
 from uuid import UUID
 
@@ -35,16 +34,17 @@ from mediation.portal import calendar
 from .. import selectors, services
 
 TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{20,64}")
-DTSTAMP = re.compile(rb"^DTSTAMP:[^\r\n]*\r\n", re.MULTILINE)
 
 
-def _ics_response(request: HttpRequest, body: bytes, filename: str) -> HttpResponse:
+def _ics_response(
+    request: HttpRequest, body: bytes, filename: str, digest: str | None = None
+) -> HttpResponse:
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     # Not stored by browsers or proxies; calendar programs keep the ETag in their own sync
     # state and send it back.
     response["Cache-Control"] = "no-store"
-    response["ETag"] = quote_etag(hashlib.sha256(DTSTAMP.sub(b"", body)).hexdigest()[:40])
+    response["ETag"] = quote_etag(digest or calendar.content_digest(body))
     return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
@@ -74,21 +74,27 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     # check so no timing says how much of a guessed token was right.
     if participant is None or not constant_time_compare(participant.calendar_token, token):
         raise Http404
-    entries = [
-        calendar.CalendarEntry(
-            session=invitation.session,
-            url=request.build_absolute_uri(invitation.session.get_absolute_url()),
-            invitation=invitation,
-        )
-        for invitation in selectors.calendar_feed_invitations(participant)
-    ]
+
+    def entries() -> list[calendar.CalendarEntry]:
+        return [
+            calendar.CalendarEntry(
+                session=invitation.session,
+                url=request.build_absolute_uri(invitation.session.get_absolute_url()),
+                invitation=invitation,
+            )
+            for invitation in selectors.calendar_feed_invitations(participant)
+        ]
+
     # Read by a calendar program, not by the person: their profile says the language.
     profile = getattr(participant.user, "profile", None)
     with translation.override((profile.language if profile else "") or settings.LANGUAGE_CODE):
-        body = calendar.calendar_bytes(
-            entries, name=_("Dialogue meetings"), refresh=calendar.FEED_REFRESH
+        body, digest = calendar.feed_file(
+            owner=participant,
+            versions=selectors.calendar_feed_versions(participant),
+            site=request.build_absolute_uri("/"),
+            entries=entries,
         )
-    return _ics_response(request, body, "dialogue-meetings.ics")
+    return _ics_response(request, body, "dialogue-meetings.ics", digest)
 
 
 @require_POST
