@@ -10,6 +10,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from mediation.models import Invitation
+from mediation.people import services as people_services
 from mediation.portal import calendar
 from mediation.portal import services as portal_services
 from mediation.portal.calendar import DTSTAMP
@@ -204,3 +205,19 @@ def test_a_feed_with_nothing_in_it_is_not_shared_either(client, db):
     owners = [u.participant for u in users]
     keys = {calendar.feed_key(owner=o, versions=[], site="x", name="n") for o in owners}
     assert len(keys) == 2
+
+
+@pytest.mark.parametrize("what", ["session", "process"])
+def test_archiving_and_restoring_from_the_admin_are_in_the_feed_at_once(
+    what, session, client, token, organizer
+):
+    # The admin's archive action writes many rows at once (a bulk update, not save()).
+    target = session if what == "session" else session.process
+    queryset = type(target).objects.filter(pk=target.pk)
+    before = feed(client, token)
+    people_services.objects_archive(queryset=queryset, user=organizer)
+    archived = feed(client, token)
+    assert archived != before
+    assert_as_built_afresh(client, token)
+    people_services.objects_restore(queryset=queryset, user=organizer)
+    assert DTSTAMP.sub(b"", feed(client, token)) == DTSTAMP.sub(b"", before)
