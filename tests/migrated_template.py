@@ -99,6 +99,12 @@ class Template:
         partial.replace(self.path)
         self._unlock()
 
+    def file(self) -> Path | None:
+        """The template's file, once the test database exists (None off SQLite's memory)."""
+        if self.memory_uri is None or not self.path.exists():
+            return None
+        return self.path
+
     def _unlock(self) -> None:
         if self._lock is not None:
             fcntl.flock(self._lock, fcntl.LOCK_UN)
