@@ -56,6 +56,11 @@ def main() -> int:
     parser.add_argument("--allow-missing-endpoints", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep the database and logs")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument(
+        "--sqlite-template",
+        type=Path,
+        help="on SQLite, start from a copy of this migrated database (the test suite's)",
+    )
     return run(parser.parse_args())
 
 

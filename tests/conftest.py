@@ -14,9 +14,11 @@ only, with `foreign_session`, facilitated by `other_facilitator`, to which
 import email
 import email.policy
 import importlib
+import sys
 
 import pytest
 from django.apps import apps
+from django.conf import settings as django_settings
 from django.core import mail
 from django.db import connection
 from django.test import override_settings
@@ -25,6 +27,7 @@ from pytest_django.plugin import blocking_manager_key
 
 from config import deployment
 from tests.factories import DialogueProcessFactory, DialogueSessionFactory, UserFactory
+from tests.migrated_template import Template
 from tests.personas import (
     client_for,
     make_co_participant,
@@ -34,6 +37,12 @@ from tests.personas import (
     make_session,
 )
 
+# Keep the test modules' bytecode even where PYTHONDONTWRITEBYTECODE is set (as on these
+# machines): without it every run, and every xdist worker, parses and rewrites the asserts of
+# all test modules again, about 5 s of CPU each before the first test. Set here, the first
+# conftest, before pytest imports the test modules; __pycache__/ is ignored by git.
+sys.dont_write_bytecode = False
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _fast_password_hashing():
@@ -41,6 +50,29 @@ def _fast_password_hashing():
     made once for a module (tests/personas.py) are hashed the same way."""
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         yield
+
+
+@pytest.fixture(scope="session")
+def _migrated_template():
+    """The migrated SQLite database of an earlier worker or run (tests/migrated_template.py)."""
+    template = Template(django_settings.DATABASES["default"])
+    yield template
+    template.close()
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request, _migrated_template):
+    """Keep (do not recreate) the in-memory database the template was copied into; an
+    in-memory database goes with the run anyway."""
+    return bool(request.config.getvalue("reuse_db")) or _migrated_template.restored
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(_migrated_template, django_db_setup, django_db_blocker):
+    """pytest-django's, on the template when there is one; saved as the template if not."""
+    with django_db_blocker.unblock():
+        _migrated_template.save()
+    return django_db_setup
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -29,7 +29,8 @@ class Database:
             self._pg(f'CREATE DATABASE "{self.name}"')
             self.vendor = "postgresql"
         else:
-            self.url = f"sqlite:///{workdir / 'load.sqlite3'}"
+            self.path = workdir / "load.sqlite3"
+            self.url = f"sqlite:///{self.path}"
             self.vendor = "sqlite"
 
     def _pg(self, statement: str) -> None:

@@ -8,6 +8,7 @@ import json
 import os
 import re
 import secrets
+import shutil
 import tempfile
 import threading
 import time
@@ -46,6 +47,9 @@ def run(args: argparse.Namespace) -> int:
     server = Server(env, free_port(), workdir / "gunicorn.log")
     try:
         print(f"database: {database.vendor} ({database.url})")
+        if args.sqlite_template and database.vendor == "sqlite":
+            # Migrated already (tests/migrated_template.py): migrate then finds nothing to do.
+            shutil.copyfile(args.sqlite_template, database.path)
         manage(env, "migrate", "--no-input", "-v", "0")
         manage(env, "collectstatic", "--no-input", "-v", "0")
         manage(env, "seed_demo", "--password", password)

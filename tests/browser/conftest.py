@@ -13,6 +13,8 @@ import tempfile
 import pytest
 from django.db import connections
 
+from tests.browser.demo_data import seed_demo
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -115,3 +117,9 @@ def no_policy_violations(page):
     )
     yield
     assert violations == []
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The demo's data (`manage.py seed_demo`), seeded once per worker (demo_data.py)."""
+    seed_demo()

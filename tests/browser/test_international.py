@@ -7,9 +7,7 @@ axe-core, widths and screenshots of every main page: `test_pages_accessibility.p
 writing and sharing a record by keyboard: `test_keyboard_record.py`.
 """
 
-import pytest
 from django.contrib.auth.models import User
-from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import expect
 
@@ -17,11 +15,6 @@ from mediation.demo.logins import DEMO_PASSWORD
 from mediation.models import DialogueSession, Profile
 from tests.browser.live_regions import assert_heard_once, listen
 from tests.glossary.factories import TermFactory
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def _set_language(username: str, language: str) -> None:

@@ -1,15 +1,9 @@
 """Each demo user signs in through the real form in Chromium and lands on a page naming them."""
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from mediation.demo.logins import DEMO_PASSWORD
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 @pytest.mark.parametrize(

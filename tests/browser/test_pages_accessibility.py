@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import User
-from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import expect
 
@@ -43,11 +42,6 @@ WIDEST = """() => {
   }
   return out.slice(0, 6);
 }"""
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def _session(title: str) -> DialogueSession:

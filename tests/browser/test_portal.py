@@ -1,17 +1,10 @@
 """The demo participant answers an invitation, opens the agenda and downloads the calendar file."""
 
-import pytest
-from django.core.management import call_command
 from icalendar import Calendar
 from playwright.sync_api import expect
 
 from mediation.demo.logins import DEMO_PASSWORD
 from mediation.models import Invitation
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def test_a_participant_answers_opens_the_agenda_and_downloads_the_calendar(

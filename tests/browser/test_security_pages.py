@@ -1,19 +1,10 @@
 """The two-factor setup and the consents page in Chromium: they work and break no CSP rule."""
 
-import io
-
-import pytest
-from django.core.management import call_command
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from mediation.demo.logins import DEMO_PASSWORD
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("seed_demo", stdout=io.StringIO())
 
 
 def test_a_participant_enrols_an_authenticator_and_reads_backup_codes(
