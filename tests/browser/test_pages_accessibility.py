@@ -211,7 +211,9 @@ def test_main_pages_are_accessible_at_every_width_in_both_directions(
             # Zoom changes the device pixels, which a page cannot be resized into: the zoomed
             # context opens the page itself (a load, without axe-core's run).
             assert zoomed.goto(f"{live_server.url}{path}").status == 200, (language, name)
-            zoomed.screenshot(path=folder / f"{name}-{language}-zoom-200.png", full_page=True)
+            zoomed.screenshot(
+                path=folder / f"{name}-{language}-zoom-200.png", full_page=True, scale="css"
+            )
             overflow += _overflow(zoomed, f"{language} {name} at 200% zoom")
     assert unchecked == [], f"colour contrast not checked on {unchecked}"
     assert blocking == [], "\n".join(blocking)
