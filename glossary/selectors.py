@@ -239,10 +239,13 @@ def term_with_content(slug: str) -> Term | None:
 
 @dataclass(frozen=True)
 class ComparisonRow:
-    """One row of a term's comparison table: the other term and how the two differ."""
+    """One row of a term's comparison table: the other term and how the two differ.
+    `translated_fields` holds "differences" when they are shown in the page's language,
+    as a translated part's does (`english_if_untranslated` marks the English fallback)."""
 
     other: Term
     differences: str
+    translated_fields: frozenset[str] = frozenset()
 
 
 def comparisons_of(term: Term) -> list[ComparisonRow]:
@@ -252,7 +255,10 @@ def comparisons_of(term: Term) -> list[ComparisonRow]:
         .select_related("term", "other")
         .order_by("pk")
     )
-    rows = [ComparisonRow(c.side_facing(term), c.differences) for c in comparisons]
+    rows = [
+        ComparisonRow(c.side_facing(term), c.differences, frozenset(c.translated_fields))
+        for c in comparisons
+    ]
     localize(row.other for row in rows)
     return rows
 

@@ -1,9 +1,13 @@
 """Reading a process document from the bytes of a file: one reader for the import
-command and the admin's upload, so both refuse a damaged file with the same words."""
+command and the admin's upload, so both refuse a damaged file with the same words (in the
+active language: the reader's in the admin, English in the command)."""
 
 from __future__ import annotations
 
 import json
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 
 from mediation.errors import Refusal
 
@@ -21,13 +25,25 @@ def read_document(data: bytes):
     afterwards by `validation.check`."""
     if len(data) > MAX_BYTES:
         raise UnreadableDocument(
-            f"too large ({len(data):,} bytes; a process document is at most {MAX_BYTES:,})"
+            gettext(
+                "The file is too large (%(size)s bytes; a process document is at most "
+                "%(limit)s bytes)."
+            )
+            % {
+                "size": number_format(len(data), force_grouping=True),
+                "limit": number_format(MAX_BYTES, force_grouping=True),
+            }
         )
     try:
         return json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise UnreadableDocument("not JSON: the file is not UTF-8 text") from None
+        raise UnreadableDocument(gettext("The file is not JSON: it is not UTF-8 text.")) from None
     except json.JSONDecodeError as error:
-        raise UnreadableDocument(f"not JSON: {error}") from None
+        # The parser's own words (English) say where: they are for whoever repairs the file.
+        raise UnreadableDocument(
+            gettext("The file is not JSON (%(error)s).") % {"error": error}
+        ) from None
     except RecursionError:
-        raise UnreadableDocument("not JSON: nested too deeply") from None
+        raise UnreadableDocument(
+            gettext("The file is not JSON: it is nested too deeply.")
+        ) from None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .files import MAX_BYTES, UnreadableDocument, read_document
 
@@ -31,18 +32,24 @@ class ProcessImportForm(forms.Form):
             self.document = read_document(upload.read())
         except UnreadableDocument as error:
             raise forms.ValidationError(
-                _("This file cannot be read: it is %(reason)s."), params={"reason": error.text}
+                _("This file cannot be read. %(reason)s"), params={"reason": error.text}
             ) from None
         return upload
 
     def refuse(self, problems: list[str]) -> None:
-        """Every problem of the document, next to the file field."""
+        """Every problem of the document, next to the file field (each already in the
+        reader's language: the checks ran in this request)."""
+        count = len(problems)
         self.add_error(
             "file",
             [
                 forms.ValidationError(
-                    _("%(count)s problem(s) found; nothing was written."),
-                    params={"count": len(problems)},
+                    ngettext(
+                        "%(count)s problem found; nothing was written.",
+                        "%(count)s problems found; nothing was written.",
+                        count,
+                    ),
+                    params={"count": count},
                 ),
                 *problems,
             ],

@@ -2,11 +2,14 @@
 import before anything is written: what the database's unique constraints would refuse
 (told here with the rows named), and the product's own links (a lead or an owner is
 invited to the session; an item's record belongs to its session's record; a clearance is
-given to a version its document has)."""
+given to a version its document has). Each problem in the active language, as in
+`validation`."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+
+from django.utils.translation import gettext
 
 # (section, the values that must be unique together, which rows count).
 UNIQUE = [
@@ -42,7 +45,11 @@ def _unique(plan_rows: dict) -> Iterator[tuple[str, str]]:
             key = tuple(_value(instance, row, name) for name in names)
             if key in seen:
                 shown = ", ".join(name.removesuffix("_id") for name in names)
-                yield _where(section, rows, index), f"same {shown} as {seen[key]}"
+                yield (
+                    _where(section, rows, index),
+                    gettext("same %(fields)s as %(other)s")
+                    % {"fields": shown, "other": seen[key]},
+                )
             else:
                 seen[key] = _where(section, rows, index)
 
@@ -52,12 +59,17 @@ def _links(plan_rows: dict) -> Iterator[tuple[str, str]]:
         (instance.session_id, instance.participant_id)
         for instance, _ in plan_rows.get("invitations", [])
     }
+    # One whole sentence each (not "the %s"), so that each language words it its own way.
+    not_invited = {
+        "lead": gettext("the lead is not invited to the session"),
+        "owner": gettext("the owner is not invited to the session"),
+    }
     for section, person in (("agenda_items", "lead"), ("actions", "owner")):
         rows = plan_rows.get(section, [])
         for index, (instance, _) in enumerate(rows):
             person_id = getattr(instance, f"{person}_id")
             if person_id is not None and (instance.session_id, person_id) not in invited:
-                yield _where(section, rows, index), f"the {person} is not invited to the session"
+                yield _where(section, rows, index), not_invited[person]
     record_sessions = {instance.pk: instance.session_id for instance, _ in plan_rows["records"]}
     item_sessions = {instance.pk: instance.session_id for instance, _ in plan_rows["agenda_items"]}
     rows = plan_rows.get("item_records", [])
@@ -65,7 +77,7 @@ def _links(plan_rows: dict) -> Iterator[tuple[str, str]]:
         if record_sessions[instance.record_id] != item_sessions[instance.agenda_item_id]:
             yield (
                 _where("item_records", rows, index),
-                "its agenda item is of another session than its record",
+                gettext("its agenda item is of another session than its record"),
             )
 
 
@@ -77,7 +89,10 @@ def _clearances(plan_rows: dict) -> Iterator[tuple[str, str]]:
     rows = plan_rows.get("outcome_clearances", [])
     for index, (instance, _) in enumerate(rows):
         if (instance.document_id, instance.version) not in versions:
-            yield _where("outcome_clearances", rows, index), "its document has no such version"
+            yield (
+                _where("outcome_clearances", rows, index),
+                gettext("its document has no such version"),
+            )
 
 
 def check_rules(plan_rows: dict) -> list[tuple[str, str]]:

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import DatabaseError, IntegrityError, transaction
+from django.utils.translation import gettext
 
 from mediation.access import ORGANIZERS_GROUP
 from mediation.errors import Refusal
 
 from .schema import PROCESS, PROCESS_SECTION, SECTIONS, USERS
 from .selectors import ids_already_present
-from .validation import Plan, check
+from .validation import Plan, check, located
 
 
 class ImportRefused(Refusal):
@@ -44,10 +45,15 @@ def _present_problems(plan: Plan) -> list[str]:
     ids = {name: [str(i.pk) for i, _ in rows] for name, rows in plan.rows.items()}
     usernames = [row["username"] for row in plan.users]
     found = ids_already_present(ids, usernames)
-    problems = [f"{USERS}: “{name}” already has an account here" for name in sorted(found[USERS])]
+    problems = [
+        located(USERS, gettext("“%(username)s” already has an account here") % {"username": name})
+        for name in sorted(found[USERS])
+    ]
     for section in (PROCESS_SECTION, *SECTIONS):
         for pk in sorted(found.get(section.name, ())):
-            problems.append(f"{section.name}[id {pk}]: already in the database")
+            problems.append(
+                located(f"{section.name}[id {pk}]", gettext("already in the database"))
+            )
     return problems
 
 
@@ -102,4 +108,6 @@ def process_import(*, document) -> ImportReport:
     except (IntegrityError, DatabaseError) as error:
         # A rule the checks above do not know of (a database trigger, say): still nothing
         # is written, and the database's own words say which.
-        raise ImportRefused([f"the database refused a row: {error}"]) from None
+        raise ImportRefused(
+            [gettext("the database refused a row: %(error)s") % {"error": error}]
+        ) from None

@@ -16,6 +16,10 @@ An import writes only a plan without problems. What is checked:
   a pseudonym...), and the rules of the product a document could break (an agenda item's
   lead and an action's owner are invited to its session; one record per session);
 - no id and no username already in the database.
+
+Each problem is told in the active language (`gettext` when the check runs): the reader's
+in the admin, English in `manage.py import_process`. Where it is (`sessions[2].starts_at`)
+names the document's own keys, which stay as the file spells them.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from datetime import datetime
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext, ngettext
 
 from .rules import check_rules
 from .schema import (
@@ -53,8 +58,24 @@ class Plan:
         return not self.problems
 
 
+def located(where: str, text: str) -> str:
+    """One problem: where in the document, then what is wrong there."""
+    return gettext("%(where)s: %(problem)s") % {"where": where, "problem": text}
+
+
+def _listed(values) -> str:
+    return ", ".join(str(value) for value in values)
+
+
 def _messages(error: ValidationError) -> str:
     return " ".join(error.messages)
+
+
+def _no_row(value, section: str) -> str:
+    return gettext("%(value)s is no row of %(section)s") % {
+        "value": repr(value),
+        "section": section,
+    }
 
 
 def _is_uuid(value) -> bool:
@@ -74,7 +95,7 @@ class _Checker:
         self.version = SCHEMA_VERSION
 
     def problem(self, where: str, text: str) -> None:
-        self.plan.problems.append(f"{where}: {text}")
+        self.plan.problems.append(located(where, text))
 
     # --- Shape ------------------------------------------------------------------------------
 
@@ -85,24 +106,32 @@ class _Checker:
         rows = self.document.get(name)
         if name == PROCESS:
             if not isinstance(rows, dict):
-                self.problem(name, "missing, or not an object")
+                self.problem(name, gettext("missing, or not an object"))
                 return []
             return [rows]
         if not isinstance(rows, list):
-            self.problem(name, "missing, or not a list")
+            self.problem(name, gettext("missing, or not a list"))
             return []
         return rows
 
     def keys_of(self, where: str, row, expected: tuple[str, ...]) -> bool:
         if not isinstance(row, dict):
-            self.problem(where, "not an object")
+            self.problem(where, gettext("not an object"))
             return False
         missing = [key for key in expected if key not in row]
         unknown = sorted(set(row) - set(expected))
         if missing:
-            self.problem(where, f"missing key(s): {', '.join(missing)}")
+            self.problem(
+                where,
+                ngettext("missing key: %(keys)s", "missing keys: %(keys)s", len(missing))
+                % {"keys": _listed(missing)},
+            )
         if unknown:
-            self.problem(where, f"unknown key(s): {', '.join(unknown)}")
+            self.problem(
+                where,
+                ngettext("unknown key: %(keys)s", "unknown keys: %(keys)s", len(unknown))
+                % {"keys": _listed(unknown)},
+            )
         return not missing
 
     # --- Users ------------------------------------------------------------------------------
@@ -115,10 +144,13 @@ class _Checker:
                 continue
             username = row["username"]
             if not isinstance(username, str) or not username:
-                self.problem(f"{where}.username", "must be a non-empty text")
+                self.problem(f"{where}.username", gettext("must be a non-empty text"))
                 continue
             if username in self.usernames:
-                self.problem(f"{where}.username", f"“{username}” appears twice")
+                self.problem(
+                    f"{where}.username",
+                    gettext("“%(username)s” appears twice") % {"username": username},
+                )
                 continue
             self.usernames.add(username)
             user = User(**{key: row[key] for key in USER_FIELDS if key != "organizer"})
@@ -128,7 +160,7 @@ class _Checker:
                 for name, errors in error.message_dict.items():
                     self.problem(f"{where}.{name}", " ".join(errors))
             if not isinstance(row["organizer"], bool):
-                self.problem(f"{where}.organizer", "must be true or false")
+                self.problem(f"{where}.organizer", gettext("must be true or false"))
             self.plan.users.append(row)
 
     # --- Ids --------------------------------------------------------------------------------
@@ -141,11 +173,15 @@ class _Checker:
             if not self.keys_of(where, row, section.keys_in(self.version)):
                 continue
             if not _is_uuid(row["id"]):
-                self.problem(f"{where}.id", "not a UUID")
+                self.problem(f"{where}.id", gettext("not a UUID"))
                 continue
             key = str(uuid.UUID(row["id"]))
             if key in seen:
-                self.problem(f"{where}.id", f"{key} appears twice in {section.name}")
+                self.problem(
+                    f"{where}.id",
+                    gettext("%(id)s appears twice in %(section)s")
+                    % {"id": key, "section": section.name},
+                )
                 continue
             seen.add(key)
             good.append((where, row))
@@ -167,39 +203,47 @@ class _Checker:
                 ok = False
                 continue
             if isinstance(value, datetime) and value.tzinfo is None:
-                self.problem(f"{where}.{name}", "a time needs its offset (+00:00)")
+                self.problem(f"{where}.{name}", gettext("a time needs its offset (+00:00)"))
                 ok = False
             setattr(instance, name, value)
         for name, target in section.links.items():
             value = row[name]
             if value is None:
                 if (section.name, name) not in OPTIONAL_LINKS:
-                    self.problem(f"{where}.{name}", "required")
+                    self.problem(f"{where}.{name}", gettext("required"))
                     ok = False
                 continue
             if not _is_uuid(value) or str(uuid.UUID(value)) not in self.ids.get(target, ()):
-                self.problem(f"{where}.{name}", f"{value!r} is no row of {target}")
+                self.problem(f"{where}.{name}", _no_row(value, target))
                 ok = False
                 continue
             setattr(instance, f"{name}_id", uuid.UUID(value))
         for name in section.accounts:
             if row[name] is not None and row[name] not in self.usernames:
-                self.problem(f"{where}.{name}", f"{row[name]!r} is no user of the document")
+                self.problem(
+                    f"{where}.{name}",
+                    gettext("%(value)s is no user of the document") % {"value": repr(row[name])},
+                )
                 ok = False
         for name in section.account_lists:
             names = row[name]
             if not isinstance(names, list) or any(n not in self.usernames for n in names):
-                self.problem(f"{where}.{name}", "must list usernames of the document's users")
+                self.problem(
+                    f"{where}.{name}", gettext("must list usernames of the document's users")
+                )
                 ok = False
         for name, target in section.link_lists.items():
             ids = row.get(name, [])
             if not isinstance(ids, list):
-                self.problem(f"{where}.{name}", f"must list ids of rows of {target}")
+                self.problem(
+                    f"{where}.{name}",
+                    gettext("must list ids of rows of %(section)s") % {"section": target},
+                )
                 ok = False
                 continue
             for value in ids:
                 if not _is_uuid(value) or str(uuid.UUID(value)) not in self.ids.get(target, ()):
-                    self.problem(f"{where}.{name}", f"{value!r} is no row of {target}")
+                    self.problem(f"{where}.{name}", _no_row(value, target))
                     ok = False
         if section.in_process and process_id is not None:
             instance.process_id = process_id
@@ -231,7 +275,8 @@ class _Checker:
             readable = ", ".join(str(number) for number in READABLE_VERSIONS)
             self.problem(
                 "schema_version",
-                f"{version!r} is not a version this product reads (it reads {readable})",
+                gettext("%(version)s is not a version this product reads (it reads %(readable)s)")
+                % {"version": repr(version), "readable": readable},
             )
             return self.plan
         self.version = version
@@ -258,5 +303,5 @@ def check(document) -> Plan:
     written). Problems of ids already in the database are added by the service, which
     asks the database."""
     if not isinstance(document, dict):
-        return Plan(problems=["the document: not a JSON object"])
+        return Plan(problems=[located(gettext("the document"), gettext("not a JSON object"))])
     return _Checker(document).run()

@@ -34,6 +34,27 @@ DAY = {"datetime": "D j M Y", "long": "l j F Y", "time": None, "date": "j M Y"}
 # of an end that falls on another day than its start.
 SHORT_DAY = "D j M"
 CLOCK = "H:i"
+# Where Django's short names (`D`, `M`) are not what a reader of the language writes, the
+# language's own form of the dates above (the styles not named keep theirs):
+# - Arabic has no customary abbreviations of days or months: Django's `D` is the day's
+#   name stripped of its article ("خميس", "إثنين") and its `M` spells April "إبريل". Dates
+#   are written with the full names: "الخميس 5 مارس".
+# - French abbreviates a day with a period ("jeu.") and writes months in lower case:
+#   Django's `M` gives "Mar", with an English-looking capital and the very letters of
+#   mardi's abbreviation, and its `N` "jan." and "fév." where French writes "janv." and
+#   "févr."; the full month names are always right ("jeu. 5 mars", "lun. 14 janvier").
+LOCAL_DAY = {
+    "ar": {"datetime": "l j F Y", "date": "j F Y", "short": "l j F"},
+    "fr": {"datetime": "D. j F Y", "date": "j F Y", "short": "D. j F"},
+}
+
+
+def day_format(style: str) -> str | None:
+    """The date format of `style` ("short" for SHORT_DAY) in the active language."""
+    local = LOCAL_DAY.get((translation.get_language() or "").split("-")[0], {})
+    if style in local:
+        return local[style]
+    return SHORT_DAY if style == "short" else DAY[style]
 
 
 @dataclass(frozen=True)
@@ -83,13 +104,13 @@ def _side(start: datetime, end: datetime | None, zone: tzinfo, style: str, with_
     start = start.astimezone(zone)
     day = ""
     if with_day:
-        day = formats.date_format(start, DAY[style] or SHORT_DAY)
+        day = formats.date_format(start, day_format(style) or day_format("short"))
     clock = ""
     if style != "date":
         clock = formats.date_format(start, CLOCK)
         if end is not None:
             end = end.astimezone(zone)
-            then = CLOCK if end.date() == start.date() else f"{SHORT_DAY} {CLOCK}"
+            then = CLOCK if end.date() == start.date() else f"{day_format('short')} {CLOCK}"
             clock = f"{clock}–{formats.date_format(end, then)}"
     return Side(start.isoformat(), day, clock, _name(zone))
 

@@ -3,7 +3,14 @@
 On demo data, signed in once per persona (the organizer and the facilitator past their
 authenticator's code): axe-core finds no violation of "critical" or "serious" impact on
 any page (every rule runs, colour contrast included), and no page scrolls sideways at
-1280 px, at 640 px (the width a 1280 px window leaves at 200% zoom) or at 320 px.
+1280 px, at 200% zoom of a 1280x900 window, or at 320 px.
+
+200% zoom is emulated as a browser zooms: it halves the CSS viewport and doubles the
+device pixels of each CSS pixel. So the zoomed pages are opened in a second browser
+context (signed in as the first) whose viewport is 640x450 CSS pixels with
+`device_scale_factor=2` (Playwright's context option; Chromium then reports
+`devicePixelRatio` 2 and matches resolution media queries as a zoomed window does), not
+merely in a 640 px wide viewport at one device pixel per CSS pixel.
 
 Each page is also saved as a screenshot at each width and in each direction, under
 `artifacts/screenshots/<persona>/` (ignored by git; CI keeps nothing), for a reviewer to
@@ -22,7 +29,10 @@ from mediation.demo.logins import DEMO_PASSWORD
 from mediation.models import DialogueProcess, DialogueSession, OutcomeDocument, Profile
 
 BLOCKING_IMPACTS = {"critical", "serious"}
-WIDTHS = {"wide": 1280, "zoom-200": 640, "narrow": 320}
+HEIGHT = 900
+WIDTHS = {"wide": 1280, "narrow": 320}
+# A 1280x900 window at 200% zoom: half the CSS pixels each way, two device pixels to each.
+ZOOM_200 = {"viewport": {"width": 1280 // 2, "height": HEIGHT // 2}, "device_scale_factor": 2}
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 
 # The innermost elements sticking out of the viewport, to say what widens the page.
@@ -93,9 +103,10 @@ def pages_of(persona: str) -> list[tuple[str, str]]:
     return pages
 
 
-def _set_language(page, persona: str, language: str) -> None:
+def _set_language(pages, persona: str, language: str) -> None:
     if persona == "anonymous":
-        page.context.set_extra_http_headers({"Accept-Language": language})
+        for page in pages:
+            page.context.set_extra_http_headers({"Accept-Language": language})
         return
     user = User.objects.get(username=persona)
     Profile.objects.update_or_create(user=user, defaults={"language": language})
@@ -112,19 +123,61 @@ def _axe(page) -> tuple[list[dict], set[str]]:
     return response["violations"], ran
 
 
+def _overflow(page, what: str) -> list[str]:
+    """Why the page scrolls sideways (nothing when it does not)."""
+    scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    if scroll <= inner:
+        return []
+    return [
+        f"{what}: the page is {scroll} px wide, because of " + ", ".join(page.evaluate(WIDEST))
+    ]
+
+
+@pytest.fixture
+def zoomed_page(page, browser, browser_context_args):
+    """A page of a second context as a 1280x900 window at 200% zoom shows it; it shares
+    the first page's sign-in when `open` is called after signing in. As on `page`, no
+    script or style may break the content security policy."""
+    contexts, violations = [], []
+
+    def _open():
+        context = browser.new_context(
+            **{**browser_context_args, **ZOOM_200},
+            storage_state=page.context.storage_state(),
+        )
+        contexts.append(context)
+        zoomed = context.new_page()
+        zoomed.on(
+            "console",
+            lambda message: (
+                violations.append(message.text)
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
+        return zoomed
+
+    yield _open
+    for context in contexts:
+        context.close()
+    assert violations == []
+
+
 @pytest.mark.parametrize("persona", ["anonymous", "participant", "facilitator", "organizer"])
 def test_main_pages_are_accessible_at_every_width_in_both_directions(
-    demo, login, page, live_server, persona
+    demo, login, page, zoomed_page, live_server, persona
 ):
     if persona != "anonymous":
         login(persona, DEMO_PASSWORD)
+    zoomed = zoomed_page()
+    assert zoomed.evaluate("[window.innerWidth, window.devicePixelRatio]") == [640, 2]
     folder = SCREENSHOTS / persona
     folder.mkdir(parents=True, exist_ok=True)
     blocking, overflow, unchecked = [], [], []
     for language in ["en", "ar"]:
-        _set_language(page, persona, language)
+        _set_language([page, zoomed], persona, language)
         for name, path in pages_of(persona):
-            page.set_viewport_size({"width": WIDTHS["wide"], "height": 900})
+            page.set_viewport_size({"width": WIDTHS["wide"], "height": HEIGHT})
             response = page.goto(f"{live_server.url}{path}")
             assert response.status == 200, (language, name, response.status)
             expect(page.locator("html")).to_have_attribute(
@@ -146,16 +199,16 @@ def test_main_pages_are_accessible_at_every_width_in_both_directions(
                 for n in v["nodes"]
             ]
             for label, width in WIDTHS.items():
-                page.set_viewport_size({"width": width, "height": 900})
+                page.set_viewport_size({"width": width, "height": HEIGHT})
                 page.screenshot(path=folder / f"{name}-{language}-{label}.png", full_page=True)
-                scroll, inner = page.evaluate(
-                    "[document.documentElement.scrollWidth, window.innerWidth]"
-                )
-                if scroll > inner:
-                    overflow.append(
-                        f"{language} {name} at {width} px: the page is {scroll} px wide, "
-                        "because of " + ", ".join(page.evaluate(WIDEST))
-                    )
+                overflow += _overflow(page, f"{language} {name} at {width} px")
+            # Zoom changes the device pixels, which a page cannot be resized into: the zoomed
+            # context opens the page itself (a load, without axe-core's run).
+            assert zoomed.goto(f"{live_server.url}{path}").status == 200, (language, name)
+            zoomed.screenshot(
+                path=folder / f"{name}-{language}-zoom-200.png", full_page=True, scale="css"
+            )
+            overflow += _overflow(zoomed, f"{language} {name} at 200% zoom")
     assert unchecked == [], f"colour contrast not checked on {unchecked}"
     assert blocking == [], "\n".join(blocking)
     assert overflow == [], "\n".join(overflow)

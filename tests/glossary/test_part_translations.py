@@ -206,3 +206,51 @@ def test_the_search_in_english_does_not_look_at_translations(client):
     html = _get(client, reverse("glossary:index") + "?q=Souplesse", "en")
 
     assert "No term matches" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "definition", "differences"),
+    [
+        ("fr", "Médiation", "Une tierce partie aide.", "Elles diffèrent."),
+        ("ar", "الوساطة", "طرف ثالث يساعد.", "يختلفان."),
+    ],
+)
+def test_the_entry_pages_comparison_table_marks_each_english_cell(
+    client, language, name, definition, differences
+):
+    term = TermFactory(slug="good-offices", name="Good offices")
+    translated = TermFactory(slug="mediation", name="Mediation", definition="A third party helps.")
+    TermTranslation.objects.create(
+        term=translated, language=language, name=name, definition=definition
+    )
+    ComparisonTranslation.objects.create(
+        part=ComparisonFactory(term=term, other=translated, differences="They differ."),
+        language=language,
+        differences=differences,
+    )
+    untranslated = TermFactory(slug="arbitration", name="Arbitration", definition="It binds.")
+    ComparisonFactory(term=untranslated, other=term, differences="One binds, one helps.")
+
+    table = _get(client, term.get_absolute_url(), language).split("glossary-comparison")[1]
+    table = table.split("</table>")[0]
+
+    # The translated row: nothing marked English.
+    assert f'<a href="{translated.get_absolute_url()}">{name}</a>' in table
+    assert f"<td>{definition}</td>" in table
+    assert f"<td>{differences}</td>" in table
+    # The row still in English says so in each of its cells, for screen readers to read it
+    # with English sounds and, on an Arabic page, to set it left to right.
+    assert (
+        f'<a href="{untranslated.get_absolute_url()}" lang="en" dir="ltr">Arbitration</a>' in table
+    )
+    assert '<td lang="en" dir="ltr">It binds.</td>' in table
+    assert '<td lang="en" dir="ltr">One binds, one helps.</td>' in table
+
+
+def test_the_entry_pages_comparison_table_marks_nothing_in_english(client):
+    term = TermFactory(slug="good-offices")
+    ComparisonFactory(term=term, other=TermFactory(slug="arbitration"), differences="They differ.")
+
+    table = _get(client, term.get_absolute_url(), "en").split("glossary-comparison")[1]
+
+    assert 'lang="en"' not in table.split("</table>")[0]

@@ -291,5 +291,5 @@ def test_in_french_the_date_is_french(session, participant, participant_client):
 
     html = _page(participant_client, reverse("home"))
 
-    assert "jeu 4 Mar 2027, 14:00–16:00" in html
+    assert "jeu. 4 mars 2027, 14:00–16:00" in html
     assert '<span dir="ltr">' not in html

@@ -2,11 +2,17 @@
 
 Everything is checked before anything is written; any problem, and the command lists them
 all and writes nothing (exit status 1). `--check` only checks.
+
+It speaks English, problems included, whatever `LANGUAGE_CODE` or the caller's active
+language: an operator's tool, whose output goes to logs and into bug reports, reads best
+in one language throughout. (The admin's import tells the same problems in the reader's
+language.)
 """
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from mediation.process_json import services
 from mediation.process_json.files import UnreadableDocument, read_document
@@ -26,12 +32,16 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file, check_only: bool = False, **options):
+        with translation.override("en"):
+            self._handle(file, check_only)
+
+    def _handle(self, file: str, check_only: bool) -> None:
         try:
             document = read_document(Path(file).read_bytes())
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror}") from None
         except UnreadableDocument as error:
-            raise CommandError(f"{file} is {error.text}") from None
+            raise CommandError(f"Cannot read {file}: {error.text}") from None
         if check_only:
             return self._check_only(document)
         try:
@@ -57,4 +67,7 @@ class Command(BaseCommand):
     def _refuse(self, problems: list[str]) -> None:
         for problem in problems:
             self.stderr.write(f"  {problem}")
-        raise CommandError(f"{len(problems)} problem(s) found; nothing was written.")
+        count = len(problems)
+        raise CommandError(
+            f"{count} problem{'' if count == 1 else 's'} found; nothing was written."
+        )

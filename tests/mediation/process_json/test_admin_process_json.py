@@ -209,7 +209,7 @@ def _refused(root, content: bytes, **kwargs) -> str:
 
 def test_a_file_of_the_database_it_came_from_is_refused_whole(root, document):
     page = _refused(root, json.dumps(document).encode())
-    assert "problem(s) found; nothing was written." in page
+    assert "problems found; nothing was written." in page
     assert "already in the database" in page
     assert "already has an account here" in page
 
@@ -226,7 +226,7 @@ def test_missing_keys_are_each_named(root, document):
 
     page = _refused(root, _damaged(document, damage))
     assert "topics: missing, or not a list" in page
-    assert "sessions[0]: missing key(s): starts_at" in page
+    assert "sessions[0]: missing key: starts_at" in page
 
 
 def test_broken_references_are_named(root, document):

@@ -114,8 +114,8 @@ def test_missing_sections_and_keys_are_each_named(document):
 
     problems = refused(damaged(document, damage))
     assert "topics: missing, or not a list" in problems
-    assert "sessions[0]: missing key(s): starts_at" in problems
-    assert "invitations[0]: unknown key(s): favourite_colour" in problems
+    assert "sessions[0]: missing key: starts_at" in problems
+    assert "invitations[0]: unknown key: favourite_colour" in problems
 
 
 def test_broken_references_are_each_named(document):
@@ -282,4 +282,4 @@ def test_a_version_1_file_still_imports(document):
 def test_a_version_1_file_with_a_key_of_version_2_is_refused(document):
     old = version_1(document)
     old["sides"][0]["convenors"] = []
-    assert "sides[0]: unknown key(s): convenors" in refused(old)
+    assert "sides[0]: unknown key: convenors" in refused(old)
