@@ -207,3 +207,24 @@ def _join(time: str, zone: str, note: str, as_text: bool) -> str:
     if zone:
         return format_html('<span class="when">{} {}{}</span>', time, zone, note)
     return format_html('<span class="when">{}{}</span>', time, note)
+
+
+@register.filter(expects_localtime=True, is_safe=False)
+def day(value, style: str = "date") -> str:
+    """A date (or a moment's date) as `{% when %}` writes it in the active language:
+    `{{ action.due_date|day }}`; `|day:"datetime"` with the day's name."""
+    if value in (None, ""):
+        return ""
+    return formats.date_format(value, day_format(style))
+
+
+@register.filter(expects_localtime=True, is_safe=False)
+def day_clock(value) -> str:
+    """A moment's date and time of day, in the active zone and language."""
+    if value in (None, ""):
+        return ""
+    day_text = formats.date_format(value, day_format("date"))
+    clock = formats.time_format(value, CLOCK)
+    return pgettext("a date, then times of day", "{day}, {clock}").format(
+        day=day_text, clock=clock
+    )

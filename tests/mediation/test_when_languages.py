@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.template import Context, Template
-from django.utils import translation
+from django.utils import timezone, translation
 
 BAKU = ZoneInfo("Asia/Baku")
 
@@ -97,3 +97,27 @@ def test_a_date_alone_is_written_in_the_language(language, expected):
     html = _when(language, *_thursday_in_baku(), viewer="Asia/Baku", style="date")
 
     assert f">{expected}</time>" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "due", "moment"),
+    [
+        ("ar", "5 مارس 2026", "5 مارس 2026، 18:30"),
+        ("fr", "5 mars 2026", "5 mars 2026, 18:30"),
+        ("en", "5 Mar 2026", "5 Mar 2026, 18:30"),
+    ],
+)
+def test_dates_outside_a_span_are_written_as_the_language_writes_them_too(language, due, moment):
+    # Due dates, saves and briefings: the same formats as `{% when %}`, in the viewer's zone.
+    template = Template("{% load when %}{{ due|day }}|{{ at|day_clock }}|{{ nothing|day }}")
+    at = datetime(2026, 3, 5, 14, 30, tzinfo=ZoneInfo("UTC"))
+    with translation.override(language), timezone.override(BAKU):
+        text = template.render(Context({"due": at.date(), "at": at, "nothing": None}))
+    assert text == f"{due}|{moment}|"
+
+
+def test_an_action_due_on_a_thursday_names_the_day_in_full_in_arabic():
+    template = Template('{% load when %}{{ due|day:"datetime" }}')
+    with translation.override("ar"):
+        text = template.render(Context({"due": datetime(2026, 3, 5).date()}))
+    assert text == "الخميس 5 مارس 2026"
