@@ -89,11 +89,11 @@ def insert(model, rows: Iterable[dict], *, now: datetime) -> list[dict]:
     if hasattr(model, "history"):
         extra = {"history_date": now, "history_type": "+", "history_change_reason": None,
                  "history_user_id": None}  # fmt: skip
-        insert_history = model.history.model
-        history_fields = _columns(insert_history)
+        history_model = model.history.model
+        history_fields = _columns(history_model)
         converters = [(f.attname, _converter(f)) for f in history_fields]
         _write(
-            insert_history,
+            history_model,
             history_fields,
             [
                 tuple(c(extra[name] if name in extra else row[name]) for name, c in converters)

@@ -80,8 +80,13 @@ class Side:
         if not (self.day and clock):
             return self.day or clock
         values = {"day": self.day, "clock": clock}
-        joined = pgettext("a date, then times of day", "{day}, {clock}")
+        joined = _day_and_clock()
         return joined.format(**values) if as_text else format_html(joined, **values)
+
+
+def _day_and_clock() -> str:
+    """How the active language joins a date and times of day ("{day}, {clock}")."""
+    return pgettext("a date, then times of day", "{day}, {clock}")
 
 
 def _zone(value: tzinfo | str | None) -> tzinfo:
@@ -225,6 +230,4 @@ def day_clock(value) -> str:
         return ""
     day_text = formats.date_format(value, day_format("date"))
     clock = formats.time_format(value, CLOCK)
-    return pgettext("a date, then times of day", "{day}, {clock}").format(
-        day=day_text, clock=clock
-    )
+    return _day_and_clock().format(day=day_text, clock=clock)
