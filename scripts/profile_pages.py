@@ -12,13 +12,15 @@ busy machine, since it counts this process's CPU time, not the wall clock.
 
 Production-like settings: DEBUG and REQUIRE_2FA off (as `make bench`), Django's cached
 template loader. Each page is requested twice to warm caches, then `--repeat` times; the
-table gives CPU milliseconds per request (process time), queries per request and the
-response's size. `--profile N` prints the N costliest functions (cumulative) per page.
+table gives CPU milliseconds per request (process time), split into SQL, template rendering
+and the rest (middleware, view, forms), queries per request and the response's size.
+`--profile N` prints the N costliest functions (cumulative) per page.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import json
 import os
@@ -49,13 +51,55 @@ def client_for(username: str | None):
     return client
 
 
-class QueryCounter:
+class CostSplitter:
+    """Counts queries and splits the process's CPU time between SQL (as this process sees
+    it: the whole engine on SQLite, the client side on PostgreSQL), template rendering
+    (outermost `Template.render` calls, less the SQL their lazy querysets ran) and the rest
+    (middleware, view, forms, Python)."""
+
     def __init__(self):
         self.count = 0
+        self.sql = self.template = self.sql_in_template = 0.0
+        self.depth = 0
 
     def __call__(self, execute, sql, params, many, context):
         self.count += 1
-        return execute(sql, params, many, context)
+        started = time.process_time()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            spent = time.process_time() - started
+            self.sql += spent
+            if self.depth:
+                self.sql_in_template += spent
+
+    @contextlib.contextmanager
+    def timing_templates(self):
+        from django.template.base import Template
+
+        original = Template.render
+        splitter = self
+
+        def render(template, context):
+            if splitter.depth:
+                splitter.depth += 1
+                try:
+                    return original(template, context)
+                finally:
+                    splitter.depth -= 1
+            splitter.depth = 1
+            started = time.process_time()
+            try:
+                return original(template, context)
+            finally:
+                splitter.depth = 0
+                splitter.template += time.process_time() - started
+
+        Template.render = render
+        try:
+            yield
+        finally:
+            Template.render = original
 
 
 def measure(client, path: str, repeat: int) -> dict:
@@ -65,15 +109,19 @@ def measure(client, path: str, repeat: int) -> dict:
         response = client.get(path)
         if response.status_code != 200:
             sys.exit(f"{path}: {response.status_code}")
-    counter = QueryCounter()
-    with connection.execute_wrapper(counter):
+    split = CostSplitter()
+    with connection.execute_wrapper(split), split.timing_templates():
         started = time.process_time()
         for _ in range(repeat):
             response = client.get(path)
         cpu = (time.process_time() - started) / repeat
+    sql, template = split.sql / repeat, (split.template - split.sql_in_template) / repeat
     return {
         "cpu_ms": cpu * 1000,
-        "queries": counter.count / repeat,
+        "sql_ms": sql * 1000,
+        "template_ms": template * 1000,
+        "rest_ms": (cpu - sql - template) * 1000,
+        "queries": split.count / repeat,
         "kb": len(response.content) / 1024,
     }
 
@@ -94,8 +142,11 @@ def main() -> int:
         for persona in (None, "organizer", "facilitator", "participant")
     }
     bare = None
-    print("| page | CPU ms/request | queries | KB | ratio to signed-in bare view | peak MB |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print(
+        "| page | CPU ms/request | of which SQL | templates | the rest | queries | KB "
+        "| ratio to signed-in bare view | peak MB |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     read = lambda path, client: client.get(path).content.decode()  # noqa: E731
     for name, path, client in pages(read, clients, summary):
         if args.only and name not in args.only and name != "bare view, signed in":
@@ -105,7 +156,8 @@ def main() -> int:
             bare = result["cpu_ms"]
         ratio = f"{bare / result['cpu_ms']:.2f}" if bare else ""
         print(
-            f"| {name} | {result['cpu_ms']:.1f} | {result['queries']:.0f} "
+            f"| {name} | {result['cpu_ms']:.1f} | {result['sql_ms']:.1f} "
+            f"| {result['template_ms']:.1f} | {result['rest_ms']:.1f} | {result['queries']:.0f} "
             f"| {result['kb']:.0f} | {ratio} "
             f"| {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} |",
             flush=True,
