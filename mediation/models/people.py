@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from mediation.models.base import UUIDModel, validate_time_zone
+from mediation.models.base import UUIDModel, archived_index, validate_time_zone
 
 
 class Participant(UUIDModel):
@@ -71,7 +71,7 @@ class Participant(UUIDModel):
         default=True,
         help_text=_("Email reminders before a session and before an action is due."),
     )
-    archived_at = models.DateTimeField(_("archived"), null=True, blank=True, db_index=True)
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
 
     history = HistoricalRecords(excluded_fields=["calendar_token"])
 
@@ -84,7 +84,7 @@ class Participant(UUIDModel):
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
         ordering = ["name"]
-        indexes = [models.Index(fields=["name"])]
+        indexes = [models.Index(fields=["name"]), archived_index("participant_archived")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(identity_protected=False) | ~Q(pseudonym=""),

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from mediation.models.base import UUIDModel, url_with_id
+from mediation.models.base import UUIDModel, archived_index, url_with_id
 
 
 class DialogueProcess(UUIDModel):
@@ -70,7 +70,7 @@ class DialogueProcess(UUIDModel):
             "not four face two. 1.0 asks for equal numbers."
         ),
     )
-    archived_at = models.DateTimeField(_("archived"), null=True, blank=True, db_index=True)
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
 
     history = HistoricalRecords()
 
@@ -78,6 +78,7 @@ class DialogueProcess(UUIDModel):
         verbose_name = _("dialogue process")
         verbose_name_plural = _("dialogue processes")
         ordering = ["title"]
+        indexes = [archived_index("process_archived")]
 
     def __str__(self) -> str:
         return self.title

@@ -10,7 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from mediation.models.base import CalendarRevisions, UUIDModel, url_with_id, validate_time_zone
+from mediation.models.base import (
+    CalendarRevisions,
+    UUIDModel,
+    archived_index,
+    url_with_id,
+    validate_time_zone,
+)
 from mediation.models.people import Participant
 from mediation.models.processes import DialogueProcess, Side, Topic
 
@@ -126,7 +132,7 @@ class DialogueSession(CalendarRevisions, UUIDModel):
         related_name="facilitated_sessions",
         blank=True,
     )
-    archived_at = models.DateTimeField(_("archived"), null=True, blank=True, db_index=True)
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
     # Empty: a draft, seen by the process's team only (not on invitees' pages, calendars or
     # reminders). Set once, when an organizer or a facilitator publishes it.
     published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
@@ -143,6 +149,7 @@ class DialogueSession(CalendarRevisions, UUIDModel):
             models.Index(fields=["starts_at"]),
             models.Index(fields=["ends_at"]),
             models.Index(fields=["process", "starts_at"]),
+            archived_index("session_archived"),
         ]
         constraints = [
             models.CheckConstraint(
