@@ -72,28 +72,19 @@ class Migration(migrations.Migration):
                 migrations.RunPython(drop_indexes_of_every_row, restore_indexes_of_every_row),
             ],
         ),
-        migrations.AddIndex(
-            model_name="dialogueprocess",
-            index=models.Index(
-                condition=models.Q(("archived_at__isnull", False)),
-                fields=["archived_at"],
-                name="process_archived",
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="dialoguesession",
-            index=models.Index(
-                condition=models.Q(("archived_at__isnull", False)),
-                fields=["archived_at"],
-                name="session_archived",
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="participant",
-            index=models.Index(
-                condition=models.Q(("archived_at__isnull", False)),
-                fields=["archived_at"],
-                name="participant_archived",
-            ),
+        *(
+            migrations.AddIndex(
+                model_name=model_name,
+                index=models.Index(
+                    condition=models.Q(("archived_at__isnull", False)),
+                    fields=["archived_at"],
+                    name=index_name,
+                ),
+            )
+            for model_name, index_name in (
+                ("dialogueprocess", "process_archived"),
+                ("dialoguesession", "session_archived"),
+                ("participant", "participant_archived"),
+            )
         ),
     ]
