@@ -45,11 +45,12 @@ def tasks(backend: str) -> dict:
 def storages(*, hashed: bool) -> dict:
     """Static files with content-hashed names, compressed (gzip, and Brotli when installed),
     which WhiteNoise serves as immutable (a changed file gets a new name): under production
-    settings, after `collectstatic`. Otherwise the files as they are, found where they lie,
-    so tests and DEBUG need no `collectstatic` run.
+    settings, after `collectstatic` (config/staticfiles.py remembers each address). Otherwise
+    the files as they are, found where they lie, so tests and DEBUG need no `collectstatic`
+    run.
     """
     static = (
-        "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "config.staticfiles.StaticFilesStorage"
         if hashed
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     )

@@ -30,12 +30,33 @@ class HtmxHttpRequest(HttpRequest):
 @vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def index(request: HtmxHttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
+    # When htmx restores history it has no page to swap into: it needs the whole page.
+    partial = bool(request.htmx) and not request.htmx.history_restore_request
+    term_list = _term_list(request, query, partial)
+    if partial:
+        return HttpResponse(term_list)
+    return render(request, "glossary/index.html", {"query": query, "term_list": term_list})
+
+
+def _term_list(request: HttpRequest, query: str, partial: bool) -> str:
+    """The list of terms (glossary/index.html#term-list), rendered. The A to Z list without
+    a search is the same for every reader in a language, so it is rendered once per edition
+    of the glossary, language and page; searches (unbounded in number) are not cached, nor
+    addresses with other parameters (the page links repeat them)."""
+    edition = editions.current_edition() if not query and set(request.GET) <= {"page"} else None
+    key = None
+    if edition:
+        number = request.GET.get("page", "")
+        number = number if number.isdigit() and len(number) < 6 else "-"
+        key = f"glossary:list:{edition}:{translation.get_language()}:{number}:{int(partial)}"
+        html = cache.get(key)
+        if html is not None:
+            # Our own template's output, escaped when it was rendered.
+            return mark_safe(html)  # noqa: S308
     page = Paginator(selectors.search_terms(query), TERMS_PER_PAGE).get_page(
         request.GET.get("page")
     )
     page.object_list = selectors.localized_page(page.object_list)
-    # When htmx restores history it has no page to swap into: it needs the whole page.
-    partial = bool(request.htmx) and not request.htmx.history_restore_request
     # A search lists the terms it names first, then those whose entry only mentions it.
     listed = list(page.object_list)
     context = {
@@ -46,8 +67,10 @@ def index(request: HtmxHttpRequest) -> HttpResponse:
         "suggestions": selectors.suggested_terms() if query and not page.object_list else [],
         "partial": partial,
     }
-    template = "glossary/index.html#term-list" if partial else "glossary/index.html"
-    return render(request, template, context)
+    html = render_to_string("glossary/index.html#term-list", context, request)
+    if key:
+        cache.set(key, str(html), ENTRY_CACHE_SECONDS)
+    return html
 
 
 @require_GET

@@ -237,7 +237,7 @@ def test_an_unknown_tasks_backend_stops_the_app():
 @pytest.mark.parametrize(
     ("debug", "storage"),
     [
-        ("false", "whitenoise.storage.CompressedManifestStaticFilesStorage"),
+        ("false", "config.staticfiles.StaticFilesStorage"),
         ("true", "django.contrib.staticfiles.storage.StaticFilesStorage"),
     ],
 )

@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from mediation import access, audit
+from mediation.admin.rows import CheapRowsMixin
 from mediation.models import DialogueProcess, DialogueSession, Participant, Side, Topic
 from mediation.people import services as people_services
 
@@ -125,7 +126,7 @@ def process_filter(path: str) -> type[admin.SimpleListFilter]:
     return ProcessFilter
 
 
-class ProcessScopedAdmin(ScopedChoicesMixin, admin.ModelAdmin):
+class ProcessScopedAdmin(CheapRowsMixin, ScopedChoicesMixin, admin.ModelAdmin):
     """Rows of the processes the organizer runs. On an existing row the way to its process
     is read-only: moving a session, topic or side to another process would carry its
     links (topics, sides, people) across.
@@ -161,7 +162,7 @@ class ProcessScopedAdmin(ScopedChoicesMixin, admin.ModelAdmin):
         return super().changelist_view(request, extra_context)
 
 
-class AuditedHistoryAdmin(SimpleHistoryAdmin):
+class AuditedHistoryAdmin(CheapRowsMixin, SimpleHistoryAdmin):
     """Change history that organizers can read, scoped like the rest of the admin.
 
     simple-history's views look the object up in the whole table (and fall back to its last

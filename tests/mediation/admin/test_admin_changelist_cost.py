@@ -44,3 +44,29 @@ def test_the_process_filter_offers_the_organizers_processes_and_filters(
     assert filtered.context["cl"].result_count == in_process == 2
     # A made-up value is refused, never a server error.
     assert organizer_client.get(url, {"session__process__id": "junk"}).status_code < 500
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "ar"])
+def test_each_rows_checkbox_is_the_element_djangos_widget_draws(language, session):
+    """The lists draw the selection checkbox without a widget template per row
+    (mediation/admin/rows.py): the element stays exactly Django's, escaping included."""
+    from django.contrib import admin
+    from django.utils import translation
+
+    invitation = InvitationFactory(session=session)
+    session.title = 'Talks <b>"A" & B</b>'
+    invitation.session = session
+    model_admin = admin.site._registry[Invitation]
+    with translation.override(language):
+        ours = model_admin.action_checkbox(invitation)
+        djangos = admin.ModelAdmin.action_checkbox(model_admin, invitation)
+    assert ours == djangos
+    assert 'class="action-select"' in ours
+
+
+@pytest.mark.parametrize("name", CHANGELISTS[:3])
+def test_the_rows_can_still_be_selected_for_an_action(name, session, organizer_client):
+    InvitationFactory.create_batch(2, session=session)
+    html = organizer_client.get(reverse(name)).content.decode()
+    assert 'id="action-toggle"' in html
+    assert html.count('<input type="checkbox" name="_selected_action" value="') >= 1
