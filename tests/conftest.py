@@ -93,6 +93,35 @@ def _is_transactional(item) -> bool:
     )
 
 
+# The longest tests, started first. pytest-xdist's worksteal gives each worker a contiguous
+# half of the run and lets the idle one take the other's tail; a long test near the end of the
+# run keeps one worker busy while the other waits. pytest-django runs the database tests,
+# then the transactional ones (every browser test), then those without a database, so these
+# sat at the very end. Each moves to the front of its group; the load test, which has a
+# database of its own (not the test database), to the front of the run. Measured on the
+# 2-core machine: the load test 30-37 s, mostly waiting on gunicorn and its clients; the
+# accessibility walks 25-120 s each.
+LONG_FIRST = (
+    "tests/reliability/test_loadtest_smoke.py::",
+    "tests/browser/test_pages_accessibility.py::",
+    "tests/browser/test_admin_accessibility.py::",
+)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """After pytest-django's ordering: the known-long tests moved forward, nothing else."""
+    long = [item for item in items if item.nodeid.startswith(LONG_FIRST)]
+    if not long:
+        return
+    rest = [item for item in items if not item.nodeid.startswith(LONG_FIRST)]
+    own_database = [item for item in long if "reliability" in item.keywords]
+    transactional = [item for item in long if item not in own_database]
+    # pytest-django's transactional group begins at its first transactional test.
+    at = next((i for i, item in enumerate(rest) if _is_transactional(item)), len(rest))
+    items[:] = own_database + rest[:at] + transactional + rest[at:]
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """Put the glossary's migrated content back once a transactional test has emptied every

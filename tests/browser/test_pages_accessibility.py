@@ -12,11 +12,14 @@ context (signed in as the first) whose viewport is 640x450 CSS pixels with
 `devicePixelRatio` 2 and matches resolution media queries as a zoomed window does), not
 merely in a 640 px wide viewport at one device pixel per CSS pixel.
 
-Each page is also saved as a screenshot at each width and in each direction, under
-`artifacts/screenshots/<persona>/` (ignored by git; CI keeps nothing), for a reviewer to
-look at. `pytest -s` prints axe-core's findings per page and language, of every impact.
+With SCREENSHOTS=1 in the environment, each page is also saved as a screenshot at each
+width and in each direction, under `artifacts/screenshots/<persona>/` (ignored by git), for
+a reviewer to look at; not by default (CI keeps nothing): the full-page captures check
+nothing and cost time. `pytest -s` prints axe-core's findings per page and language, of
+every impact.
 """
 
+import os
 from pathlib import Path
 
 import pytest
@@ -34,6 +37,7 @@ WIDTHS = {"wide": 1280, "narrow": 320}
 # A 1280x900 window at 200% zoom: half the CSS pixels each way, two device pixels to each.
 ZOOM_200 = {"viewport": {"width": 1280 // 2, "height": HEIGHT // 2}, "device_scale_factor": 2}
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+SAVE_SCREENSHOTS = os.environ.get("SCREENSHOTS") == "1"
 
 # The innermost elements sticking out of the viewport, to say what widens the page.
 WIDEST = """() => {
@@ -172,7 +176,8 @@ def test_main_pages_are_accessible_at_every_width_in_both_directions(
     zoomed = zoomed_page()
     assert zoomed.evaluate("[window.innerWidth, window.devicePixelRatio]") == [640, 2]
     folder = SCREENSHOTS / persona
-    folder.mkdir(parents=True, exist_ok=True)
+    if SAVE_SCREENSHOTS:
+        folder.mkdir(parents=True, exist_ok=True)
     blocking, overflow, unchecked = [], [], []
     for language in ["en", "ar"]:
         _set_language([page, zoomed], persona, language)
@@ -200,14 +205,16 @@ def test_main_pages_are_accessible_at_every_width_in_both_directions(
             ]
             for label, width in WIDTHS.items():
                 page.set_viewport_size({"width": width, "height": HEIGHT})
-                page.screenshot(path=folder / f"{name}-{language}-{label}.png", full_page=True)
+                if SAVE_SCREENSHOTS:
+                    page.screenshot(path=folder / f"{name}-{language}-{label}.png", full_page=True)
                 overflow += _overflow(page, f"{language} {name} at {width} px")
             # Zoom changes the device pixels, which a page cannot be resized into: the zoomed
             # context opens the page itself (a load, without axe-core's run).
             assert zoomed.goto(f"{live_server.url}{path}").status == 200, (language, name)
-            zoomed.screenshot(
-                path=folder / f"{name}-{language}-zoom-200.png", full_page=True, scale="css"
-            )
+            if SAVE_SCREENSHOTS:
+                zoomed.screenshot(
+                    path=folder / f"{name}-{language}-zoom-200.png", full_page=True, scale="css"
+                )
             overflow += _overflow(zoomed, f"{language} {name} at 200% zoom")
     assert unchecked == [], f"colour contrast not checked on {unchecked}"
     assert blocking == [], "\n".join(blocking)
