@@ -9,6 +9,9 @@ direction from its own first letter (`dir="auto"`): English notes read left to r
 Arabic page, and Arabic notes right to left on an English one, full stops at their end.
 """
 
+import threading
+from functools import lru_cache
+
 import markdown as markdown_lib
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -31,10 +34,27 @@ class _EscapeHtml(markdown_lib.Extension):
         md.inlinePatterns.deregister("html")
 
 
-def render_markdown(text: str) -> SafeString:
-    html = markdown_lib.markdown(
-        text or "", extensions=[_EscapeHtml(), "tables", "sane_lists"], output_format="html"
-    )
+# Texts up to this length are remembered once rendered (pages show the same summaries and
+# notes to every reader, request after request); the output depends on the text alone.
+REMEMBERED_LENGTH = 20_000
+_converters = threading.local()
+
+
+def _converter() -> markdown_lib.Markdown:
+    """One Markdown instance per thread, reset before each use: building one (its
+    extensions and patterns) cost more than converting a summary."""
+    converter = getattr(_converters, "markdown", None)
+    if converter is None:
+        converter = _converters.markdown = markdown_lib.Markdown(
+            extensions=[_EscapeHtml(), "tables", "sane_lists"], output_format="html"
+        )
+    return converter
+
+
+def _render(text: str) -> SafeString:
+    converter = _converter()
+    converter.reset()
+    html = converter.convert(text)
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -44,3 +64,11 @@ def render_markdown(text: str) -> SafeString:
         set_tag_attribute_values={tag: {"dir": "auto"} for tag in DIRECTION_FROM_TEXT},
     )
     return mark_safe(clean)  # noqa: S308 (cleaned by nh3 just above)
+
+
+_remembered = lru_cache(maxsize=512)(_render)
+
+
+def render_markdown(text: str) -> SafeString:
+    text = str(text or "")
+    return _remembered(text) if len(text) <= REMEMBERED_LENGTH else _render(text)

@@ -254,3 +254,22 @@ def test_the_template_filter_renders_safely():
     assert "<em>hi</em>" in html
     assert "<script>" not in html
     assert outside_the_allow_list(html) == []
+
+
+def test_one_text_leaves_nothing_behind_for_the_next():
+    """The converter is reused: a link defined in one record's text must not turn a bare
+    [label] in another record's text into that link."""
+    first = render_markdown("See [brief].\n\n[brief]: https://example.org/brief")
+    second = render_markdown("Only [brief] here, no link.")
+
+    assert 'href="https://example.org/brief"' in first
+    assert "href" not in second
+    assert second == '<p dir="auto">Only [brief] here, no link.</p>'
+
+
+def test_long_texts_render_without_being_remembered():
+    text = "Point.\n\n" * 5_000  # past REMEMBERED_LENGTH
+    html = render_markdown(text)
+
+    assert html.count('<p dir="auto">Point.</p>') == 5_000
+    assert render_markdown(text) == html
