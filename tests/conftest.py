@@ -122,18 +122,29 @@ def pytest_collection_modifyitems(items):
     items[:] = own_database + rest[:at] + transactional + rest[at:]
 
 
+# The glossary's data migrations, in order: the terms, then their names and their parts in
+# French and Arabic.
+GLOSSARY_CONTENT = (
+    ("0002_glossary_content", "add_content"),
+    ("0004_term_translation_content", "add_translations"),
+    ("0005_part_translations", "add_translations"),
+)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    """Put the glossary's migrated content back once a transactional test has emptied every
-    table (after its fixtures' teardown, which is when the flush happens). Tests run in any
-    order and an idle worker takes over another's queue, so a test reading the glossary may
-    come after one that flushed the database."""
+    """Put the glossary's migrated content (terms and translations) back once a
+    transactional test has emptied every table (after its fixtures' teardown, which is when
+    the flush happens). Tests run in any order and an idle worker takes over another's
+    queue, so a test reading the glossary may come after one that flushed the database."""
     result = yield
     # After the last test the test database is already gone (nextitem is None).
     if nextitem is not None and _is_transactional(item):
-        content = importlib.import_module("glossary.migrations.0002_glossary_content")
         with item.config.stash[blocking_manager_key].unblock():
-            content.add_content(apps, None)
+            for migration, function in GLOSSARY_CONTENT:
+                getattr(importlib.import_module(f"glossary.migrations.{migration}"), function)(
+                    apps, None
+                )
     return result
 
 
