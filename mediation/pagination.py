@@ -16,7 +16,8 @@ MAX_PAGE = 100_000
 
 @dataclass
 class LookaheadPage(Sequence):
-    """The parts of django.core.paginator.Page the templates use, without a total."""
+    """The parts of django.core.paginator.Page the templates use, without a total (and
+    without `paginator`: _components/pagination.html then says "Page n", not "of N")."""
 
     object_list: list
     number: int
@@ -49,7 +50,7 @@ def _page_number(value) -> int:
         number = int(value)
     except (TypeError, ValueError):
         return 1  # as Paginator.get_page: not a number -> the first page
-    return number if 1 <= number <= MAX_PAGE else (1 if number < 1 else MAX_PAGE + 1)
+    return 1 if number < 1 else min(number, MAX_PAGE + 1)
 
 
 def lookahead_page(queryset: QuerySet, per_page: int, number) -> LookaheadPage:
