@@ -87,14 +87,24 @@ class UserLocaleMiddleware:
                 timezone.activate(zoneinfo.ZoneInfo(zone_name))
             except (zoneinfo.ZoneInfoNotFoundError, ValueError):
                 timezone.deactivate()
+        language_before = translation.get_language()
         if language:
             translation.activate(language)
             request.LANGUAGE_CODE = translation.get_language()
         try:
-            return self.get_response(request)
+            response = self.get_response(request)
+            # LocaleMiddleware, outside this one, names the language after the language is
+            # put back below: name the one the page was written in first.
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
         finally:
-            # Thread-local: never let one person's zone leak into the next request.
+            # Both are thread-local: never let one person's zone or language outlive their
+            # request (a task or a test run next in this thread would speak it).
             timezone.deactivate()
+            if language_before:
+                translation.activate(language_before)
+            else:
+                translation.deactivate()
 
 
 def _page_the_user_was_on(request: HttpRequest) -> str:

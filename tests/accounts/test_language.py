@@ -4,6 +4,7 @@ the switcher in every page's header, which names each language in itself."""
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from mediation.models import Profile
 from tests.factories import ProfileFactory
@@ -38,6 +39,20 @@ def test_the_profile_language_wins_over_the_browser(participant, participant_cli
 
     assert '<html lang="ar" dir="rtl">' in html
     assert "الجلسات القادمة" in html
+
+
+def test_the_profile_language_is_named_in_the_response_and_ends_with_it(
+    participant, participant_client
+):
+    ProfileFactory(user=participant, language="ar")
+    translation.activate("en")
+
+    response = participant_client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="fr")
+
+    assert response["Content-Language"] == "ar"
+    # Thread-local: what runs next in this thread (a task, another request's code) must not
+    # speak the last viewer's language.
+    assert translation.get_language() == "fr"
 
 
 def test_a_participant_reads_their_agenda_in_french(participant, participant_client, session):
