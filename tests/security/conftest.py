@@ -33,7 +33,7 @@ from tests.mediation.outcomes.factories import (
 )
 from tests.personas import client_for, client_with, make_cast, rows_for_the_module
 
-from .walker import WORLD_LABELS
+from .walker import WORLD_LABELS, forget_snapshots
 
 
 def _objects_of(session, participant):
@@ -93,6 +93,12 @@ def _module_world(django_db_setup, django_db_blocker):
             }
             cookies = {name: client_for(cast[name]).cookies for name in PERSONAS}
         yield {"world": world, "cookies": cookies}
+
+
+@pytest.fixture(autouse=True)
+def _snapshots_forgotten():
+    """Each test reads the rows afresh (walker.snapshot)."""
+    forget_snapshots()
 
 
 # The personas of tests/conftest.py, as the world holds them.

@@ -11,7 +11,12 @@ without touching this file. Per URL:
 - nothing changes in the database when a write is refused.
 """
 
+import contextlib
+
 import pytest
+from django.db import transaction
+
+from mediation.models import DialogueSession
 
 from .walker import (
     METHODS,
@@ -46,6 +51,27 @@ def test_the_walker_finds_the_pages_we_know(db):
     names = {route.name for route in ROUTES}
     assert {"home", "process_detail", "session_detail", "glossary:term"} <= names
     assert not any(route.route.startswith("admin") for route in ROUTES)
+
+
+def test_a_snapshot_sees_a_write_made_after_the_one_it_remembers(world):
+    session = world["own"]["mediation.DialogueSession"]
+    before = snapshot()
+    assert snapshot() == before
+
+    DialogueSession.objects.filter(pk=session.pk).update(title="Changed behind its back")
+
+    assert changed_tables(before, snapshot()) == ["mediation.DialogueSession"]
+
+
+def test_a_write_rolled_back_leaves_the_snapshot_as_it_was(world):
+    session = world["own"]["mediation.DialogueSession"]
+    before = snapshot()
+
+    with contextlib.suppress(RuntimeError), transaction.atomic():
+        DialogueSession.objects.filter(pk=session.pk).update(title="Undone")
+        raise RuntimeError
+
+    assert changed_tables(before, snapshot()) == []
 
 
 def test_the_personas_are_really_signed_in(world, clients):
