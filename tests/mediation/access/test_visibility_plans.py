@@ -1,5 +1,6 @@
 """The visibility scopes use indexes: PostgreSQL's plan for a participant's agenda reads
-sessions by key, never by a sequential scan of every session.
+sessions by key, never by a sequential scan of every session; an organizer's roster reads
+people by key, never by a sequential scan of everyone.
 
 Only PostgreSQL has the planner this guards against (SQLite's differs): skipped elsewhere.
 Run it with DATABASE_URL=postgres://... The first test builds a middling world quickly;
@@ -17,14 +18,20 @@ from django.test.utils import CaptureQueriesContext
 
 from mediation import access
 from mediation.demo import scale
-from mediation.models import DialogueSession
+from mediation.models import DialogueSession, Participant
 from mediation.portal import selectors as portal_selectors
-from tests.factories import DialogueSessionFactory, InvitationFactory
+from tests.factories import (
+    ConsentFactory,
+    DialogueSessionFactory,
+    InvitationFactory,
+    ParticipantFactory,
+)
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="checks PostgreSQL's query plans"
 )
 SESSION_SCAN = "Seq Scan on mediation_dialoguesession "
+PEOPLE_SCAN = "Seq Scan on mediation_participant "
 ENOUGH = 2_000  # rows of sessions read for a participant with 200 invitations
 
 
@@ -98,3 +105,20 @@ def test_at_the_benchmarks_large_size_no_agenda_query_scans_every_session(db):
         plan = _plan(sql)
         assert SESSION_SCAN not in plan, f"{sql}\n{plan}"
         assert sessions_read(sql) <= ENOUGH, f"{sql}\n{plan}"
+
+
+def test_an_organizers_roster_does_not_scan_everyone(organizer, session, participant, process):
+    # Many people in other organizers' processes, as on a shared roster in production; the
+    # organizer's own are the invited participant and a few who gave consent.
+    Participant.objects.bulk_create(
+        [Participant(name=f"Person {n}", email=f"person{n}@example.org") for n in range(20_000)],
+        batch_size=5000,
+    )
+    for person in ParticipantFactory.create_batch(3):
+        ConsentFactory(participant=person, process=process)
+    roster = access.participants_visible_to(organizer)
+    assert roster.count() == 4
+
+    for queryset in (roster, access.participants_identified_to(organizer)):
+        plan = _queryset_plan(queryset.order_by("name"))
+        assert PEOPLE_SCAN not in plan, plan
