@@ -57,18 +57,15 @@ class PreparedQuery:
             compiler = self._build(*self._slots).query.get_compiler(using=using)
             sql, params = compiler.as_sql()
             stand_ins = [_as_parameter(slot, connection) for slot in self._slots]
-            # Where each value goes: the index of its slot for each parameter, or None.
-            places = tuple(
-                next(
-                    (
-                        index
-                        for index, stand_in in enumerate(stand_ins)
-                        if type(param) is type(stand_in) and param == stand_in
-                    ),
-                    None,
-                )
-                for param in params
-            )
+
+            def place(param) -> int | None:
+                """Which value goes in this parameter's place (None: it stays)."""
+                for index, stand_in in enumerate(stand_ins):
+                    if type(param) is type(stand_in) and param == stand_in:
+                        return index
+                return None
+
+            places = tuple(place(param) for param in params)
             if set(range(len(stand_ins))) - set(places):
                 raise ValueError("the prepared query does not use each of its values")
             compiled = self._compiled[using] = (compiler, sql, tuple(params), places)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
@@ -17,7 +16,7 @@ from mediation.models import (
 from mediation.prepared import PreparedQuery
 
 # --- Participant portal -------------------------------------------------------------------
-from .roles import AnyUser, is_organizer, participant_of
+from .roles import AnyUser, is_organizer, participant_of, stand_in_viewer
 from .sessions import _any_of, _as_uuid, _editable_ids, _live_sessions, sessions_visible_to
 
 
@@ -69,8 +68,7 @@ def _agenda(organizer: bool) -> PreparedQuery:
     them" is the whole rule, written here as plain joins on the invitation."""
 
     def build(user_id: int):
-        viewer = User(pk=user_id, is_active=True)  # stands for the user while compiling
-        viewer._is_organizer = organizer
+        viewer = stand_in_viewer(user_id, organizer=organizer)
         return (
             Invitation.objects.filter(
                 participant__user_id=user_id,

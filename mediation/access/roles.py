@@ -32,6 +32,15 @@ def is_organizer(user: AnyUser) -> bool:
     return cached
 
 
+def stand_in_viewer(user_id: int, *, organizer: bool = False, superuser: bool = False) -> User:
+    """A user never saved, standing for the viewer while a prepared query is compiled
+    (mediation/prepared.py): the scopes read only its id, whether it is active, and whether
+    it organizes (kept on it, so no query asks)."""
+    viewer = User(pk=user_id, is_active=True, is_superuser=superuser)
+    viewer._is_organizer = organizer or superuser
+    return viewer
+
+
 def participant_of(user: AnyUser) -> Participant | None:
     if not user.is_authenticated:
         return None

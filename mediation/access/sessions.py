@@ -19,7 +19,7 @@ from mediation.models import (
 )
 from mediation.prepared import INT_SLOT, UUID_SLOT, PreparedQuery
 
-from .roles import AnyUser, is_organizer, participant_of
+from .roles import AnyUser, is_organizer, participant_of, stand_in_viewer
 
 # --- Scoping ------------------------------------------------------------------------------
 
@@ -215,18 +215,16 @@ def _with_rights(sessions: QuerySet[DialogueSession], viewer: User) -> QuerySet:
 
 def _open_session_query(kind: str) -> PreparedQuery:
     """`open_session`'s query for one kind of viewer: its SQL differs between superusers,
-    organizers and everyone else, and within a kind only by the user's id and the session's.
-    The stand-in user is never saved; it only gives the query its shape while compiling."""
+    organizers and everyone else, and within a kind only by the user's id and the session's."""
     if kind == "superuser":
-        viewer = User(pk=INT_SLOT, is_active=True, is_superuser=True)
+        viewer = stand_in_viewer(INT_SLOT, superuser=True)
         return PreparedQuery(
             lambda pk: _with_rights(sessions_visible_to(viewer).filter(pk=pk), viewer),
             slot=UUID_SLOT,
         )
 
     def build(user_id: int, pk: uuid.UUID):
-        viewer = User(pk=user_id, is_active=True, is_staff=kind == "organizer")
-        viewer._is_organizer = kind == "organizer"
+        viewer = stand_in_viewer(user_id, organizer=kind == "organizer")
         return _with_rights(sessions_visible_to(viewer).filter(pk=pk), viewer)
 
     return PreparedQuery(build, slot=(INT_SLOT, UUID_SLOT))
