@@ -8,12 +8,12 @@ highest impacts fail the test; every rule axe-core runs is kept.
 """
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
+from tests.browser.axe import blocking, run_axe
 from tests.factories import (
     PASSWORD,
     ActionItemFactory,
@@ -29,8 +29,6 @@ from tests.factories import (
     TopicFactory,
 )
 from tests.personas import make_organizer
-
-BLOCKING_IMPACTS = {"critical", "serious"}
 
 CHANGELISTS = [
     "dialogueprocess",
@@ -87,13 +85,8 @@ def organizer_page(console, page, live_server):
 
 def blocking_violations(page) -> list[str]:
     """Each critical or serious violation: its rule, impact and the nodes it names."""
-    results = Axe().run(page).response
-    return [
-        f"{violation['id']} ({violation['impact']}): {node['target']} {node['html'][:160]}"
-        for violation in results["violations"]
-        if violation["impact"] in BLOCKING_IMPACTS
-        for node in violation["nodes"]
-    ]
+    violations, _ = run_axe(page)
+    return blocking(violations)
 
 
 def console_pages(console) -> list[tuple[str, str]]:
