@@ -63,6 +63,7 @@ class Template:
         self.memory_uri = _in_memory_name(settings_dict)
         self.restored = False
         self._memory: sqlite3.Connection | None = None
+        self._migrated: sqlite3.Connection | None = None
         self._lock = None
         if self.memory_uri is None:
             return
@@ -99,6 +100,23 @@ class Template:
         partial.replace(self.path)
         self._unlock()
 
+    def remember(self) -> None:
+        """Keep this worker's copy of the test database as migrated, to `put_back`."""
+        if self._memory is None:
+            return
+        self._migrated = sqlite3.connect(":memory:")
+        self._memory.backup(self._migrated)
+
+    def put_back(self, connection) -> bool:
+        """The database as migrated, over the one a transactional test emptied (its flush
+        leaves the migrations' rows out: the glossary's content, the content types). False
+        where there is no copy to put back (PostgreSQL, a test database in a file)."""
+        if self._migrated is None:
+            return False
+        connection.ensure_connection()
+        self._migrated.backup(connection.connection)
+        return True
+
     def file(self) -> Path | None:
         """The template's file, once the test database exists (None off SQLite's memory)."""
         if self.memory_uri is None or not self.path.exists():
@@ -113,6 +131,7 @@ class Template:
 
     def close(self) -> None:
         self._unlock()
-        if self._memory is not None:
-            self._memory.close()
-            self._memory = None
+        for copy in (self._memory, self._migrated):
+            if copy is not None:
+                copy.close()
+        self._memory = self._migrated = None
