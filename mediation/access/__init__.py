@@ -43,6 +43,7 @@ from .outcomes import (
     open_outcome,
     open_outcomes,
     open_transfer_log,
+    outcomes_of,
     outcomes_visible_to,
 )
 from .people import (
@@ -137,6 +138,7 @@ __all__ = [
     "open_outcomes",
     "open_session",
     "open_transfer_log",
+    "outcomes_of",
     "outcomes_visible_to",
     "owns_confirmed_device",
     "participant_of",

@@ -73,6 +73,15 @@ class OutcomeAccess:
     see_identities: bool  # read protected contacts' real names (its organizers)
 
 
+def outcomes_of(user: AnyUser, can: OutcomeAccess) -> QuerySet[OutcomeDocument]:
+    """The documents of a process opened by `open_outcomes` that the user may read: every
+    one for its team (what `outcomes_visible_to` gives them, without asking again who they
+    are), the released ones given to them for anyone else."""
+    if can.team:
+        return OutcomeDocument.objects.filter(process=can.process)
+    return outcomes_visible_to(user).filter(process=can.process)
+
+
 def _processes_with_outcomes_for(user: AnyUser) -> QuerySet[DialogueProcess]:
     """Processes whose outcomes the user may open: their team's, and those of the sessions
     they are invited to (and may see)."""

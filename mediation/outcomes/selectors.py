@@ -26,7 +26,7 @@ from mediation.records.selectors import AttributionCheck, attribution_check_from
 
 def documents_of(user, can: access.OutcomeAccess) -> QuerySet[OutcomeDocument]:
     """The process's documents the user may read, newest change first."""
-    return access.outcomes_visible_to(user).filter(process=can.process).order_by("-updated_at")
+    return access.outcomes_of(user, can).order_by("-updated_at")
 
 
 def session_choices(user, process) -> QuerySet[DialogueSession]:

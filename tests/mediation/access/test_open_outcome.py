@@ -120,3 +120,15 @@ def test_a_malformed_or_missing_id_is_a_404(facilitator, pk):
         access.open_outcome(facilitator, pk)
     with pytest.raises(Http404):
         access.open_outcomes(facilitator, pk)
+
+
+@pytest.mark.parametrize("name", VIEWERS)
+def test_a_process_lists_the_documents_the_scope_gives(name, request, documents, facilitator):
+    user = _viewer(name, request, facilitator)
+    for process_id in {document.process_id for document in documents.values()}:
+        try:
+            can = access.open_outcomes(user, process_id)
+        except Http404:
+            continue
+        listed = set(access.outcomes_of(user, can))
+        assert listed == set(access.outcomes_visible_to(user).filter(process_id=process_id))
