@@ -29,8 +29,9 @@ from mediation.models import (
 )
 from mediation.prepared import INT_SLOT, UUID_SLOT, PreparedQuery
 
-from .roles import AnyUser, is_organizer, stand_in_viewer
+from .roles import VIEWER_KINDS, AnyUser, stand_in_viewer, viewer_kind
 from .sessions import (
+    _PROCESS_FIELDS,
     _as_uuid,
     processes_administered_by,
     processes_visible_to,
@@ -95,7 +96,6 @@ def _processes_with_outcomes_for(user: AnyUser) -> QuerySet[DialogueProcess]:
     )
 
 
-_PROCESS_FIELDS = [field.attname for field in DialogueProcess._meta.concrete_fields]
 _DOCUMENT_FIELDS = [field.attname for field in OutcomeDocument._meta.concrete_fields]
 
 
@@ -124,9 +124,6 @@ def _document_query(viewer: User, pk) -> QuerySet:
     )
 
 
-_KINDS = ("superuser", "organizer", "other")
-
-
 def _prepared(kind: str, query) -> PreparedQuery:
     """`query` for one kind of viewer: its SQL differs between superusers, organizers and
     everyone else, and within a kind only by the user's id and the row's."""
@@ -143,20 +140,14 @@ def _prepared(kind: str, query) -> PreparedQuery:
 # Compiled once per process (mediation/prepared.py): building these queries, with their
 # unions and EXISTS, cost 7-16 ms of CPU on every outcome and transfer-log page; running
 # them, well under a millisecond.
-_OPEN_OUTCOMES = {kind: _prepared(kind, _process_query) for kind in _KINDS}
-_OPEN_OUTCOME = {kind: _prepared(kind, _document_query) for kind in _KINDS}
-
-
-def _kind(user: AnyUser) -> str:
-    if user.is_superuser:
-        return "superuser"
-    return "organizer" if is_organizer(user) else "other"
+_OPEN_OUTCOMES = {kind: _prepared(kind, _process_query) for kind in VIEWER_KINDS}
+_OPEN_OUTCOME = {kind: _prepared(kind, _document_query) for kind in VIEWER_KINDS}
 
 
 def _rows(prepared: dict[str, PreparedQuery], user: AnyUser, pk: uuid.UUID) -> list[tuple]:
     if not (user.is_authenticated and user.is_active):
         return []
-    return prepared[_kind(user)].rows(user.pk, pk)
+    return prepared[viewer_kind(user)].rows(user.pk, pk)
 
 
 def open_outcomes(user: AnyUser, pk: uuid.UUID | str, *, team: bool = False) -> OutcomeAccess:

@@ -32,6 +32,18 @@ def is_organizer(user: AnyUser) -> bool:
     return cached
 
 
+# The kinds of viewer whose scopes are written differently: a prepared query (e.g.
+# `open_session`'s) is compiled once for each.
+VIEWER_KINDS = ("superuser", "organizer", "other")
+
+
+def viewer_kind(user: AnyUser) -> str:
+    """Which of VIEWER_KINDS the user is."""
+    if user.is_superuser:
+        return "superuser"
+    return "organizer" if is_organizer(user) else "other"
+
+
 def stand_in_viewer(user_id: int, *, organizer: bool = False, superuser: bool = False) -> User:
     """A user never saved, standing for the viewer while a prepared query is compiled
     (mediation/prepared.py): the scopes read only its id, whether it is active, and whether

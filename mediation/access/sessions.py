@@ -19,7 +19,14 @@ from mediation.models import (
 )
 from mediation.prepared import INT_SLOT, UUID_SLOT, PreparedQuery
 
-from .roles import AnyUser, is_organizer, participant_of, stand_in_viewer
+from .roles import (
+    VIEWER_KINDS,
+    AnyUser,
+    is_organizer,
+    participant_of,
+    stand_in_viewer,
+    viewer_kind,
+)
 
 # --- Scoping ------------------------------------------------------------------------------
 
@@ -232,7 +239,7 @@ def _open_session_query(kind: str) -> PreparedQuery:
 
 # Compiled once per process (mediation/prepared.py): building this query with its unions
 # and EXISTS cost 8-13 ms of CPU on every session page, running it well under 1 ms.
-_OPEN_SESSION = {kind: _open_session_query(kind) for kind in ("superuser", "organizer", "other")}
+_OPEN_SESSION = {kind: _open_session_query(kind) for kind in VIEWER_KINDS}
 
 
 def open_session(user: AnyUser, pk: uuid.UUID | str, *, edit: bool = False) -> SessionAccess:
@@ -241,10 +248,9 @@ def open_session(user: AnyUser, pk: uuid.UUID | str, *, edit: bool = False) -> S
     pk = _as_uuid(pk)
     if not (user.is_authenticated and user.is_active):
         raise Http404  # sessions_visible_to: nothing
-    if user.is_superuser:
-        rows = _OPEN_SESSION["superuser"].rows(pk)
-    else:
-        rows = _OPEN_SESSION["organizer" if is_organizer(user) else "other"].rows(user.pk, pk)
+    kind = viewer_kind(user)
+    # A superuser's query does not depend on who they are (they see every live session).
+    rows = _OPEN_SESSION[kind].rows(*((pk,) if kind == "superuser" else (user.pk, pk)))
     if not rows:
         raise Http404
     row = rows[0]
