@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
+from django.templatetags.static import static
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -88,6 +89,14 @@ def test_changelist_renders_with_demo_data(demo_organizer_client, model):
 def test_change_form_renders_with_demo_data(demo_organizer_client, model):
     obj = model.objects.first()
     assert demo_organizer_client.get(_url(model, "change", obj.pk)).status_code == 200
+
+
+def test_console_pages_name_the_site_icon(demo_organizer_client):
+    """A page that names no icon makes the browser ask for /favicon.ico, a 404 on every
+    console page (and a line in the server's log)."""
+    icon = f'<link rel="icon" href="{static("favicon.svg")}" type="image/svg+xml">'
+    for url in [reverse("admin:index"), _url(DialogueSession, "changelist")]:
+        assert icon in demo_organizer_client.get(url).text, url
 
 
 # Records change only through the product's record services (mediation/admin/records.py).
