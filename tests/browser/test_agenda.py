@@ -1,33 +1,15 @@
 """The facilitator builds and reorders an agenda and notes attendance, in Chromium."""
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.factories import (
-    PASSWORD,
-    DialogueProcessFactory,
-    DialogueSessionFactory,
-    InvitationFactory,
-    ParticipantFactory,
-    UserFactory,
-)
+from tests.browser.sessions import FACILITATOR, session_under_way
+from tests.factories import PASSWORD, InvitationFactory, ParticipantFactory
 
 
 @pytest.fixture
 def running_session(transactional_db):
-    facilitator = UserFactory(username="farid", first_name="Farid", last_name="Facilitator")
-    starts = timezone.now() - timedelta(minutes=30)
-    session = DialogueSessionFactory(
-        process=DialogueProcessFactory(),
-        facilitators=[facilitator],
-        title="Round 4: options",
-        starts_at=starts,
-        ends_at=starts + timedelta(hours=2),
-        time_zone="Asia/Seoul",
-    )
+    session = session_under_way("Round 4: options", time_zone="Asia/Seoul")
     InvitationFactory(
         session=session, participant=ParticipantFactory(name="Amina Haddad"), response="accepted"
     )
@@ -47,7 +29,7 @@ def add_item(page, title, minutes):
 
 
 def test_facilitator_builds_and_reorders_an_agenda(running_session, login, page, live_server):
-    login("farid", PASSWORD)
+    login(FACILITATOR, PASSWORD)
     page.goto(f"{live_server.url}{running_session.get_absolute_url()}")
     add_item(page, "Opening", 20)
     add_item(page, "Water sharing", 60)
@@ -97,7 +79,7 @@ def test_facilitator_builds_and_reorders_an_agenda(running_session, login, page,
 
 
 def test_facilitator_notes_attendance(running_session, login, page, live_server):
-    login("farid", PASSWORD)
+    login(FACILITATOR, PASSWORD)
     page.goto(f"{live_server.url}{running_session.get_absolute_url()}")
     row = page.locator("#invitations tbody tr", has_text="Amina Haddad")
     # Each row shows its facts; its form opens in place when asked for.
@@ -118,7 +100,7 @@ def test_the_builder_works_without_javascript(running_session, login, page, live
     context = browser.new_context(java_script_enabled=False)
     plain = context.new_page()
     plain.goto(f"{live_server.url}/accounts/login/")
-    plain.get_by_label("Username").fill("farid")
+    plain.get_by_label("Username").fill(FACILITATOR)
     plain.get_by_label("Password").fill(PASSWORD)
     plain.get_by_role("button", name="Sign in").click()
     plain.goto(f"{live_server.url}{running_session.get_absolute_url()}")

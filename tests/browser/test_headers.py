@@ -3,6 +3,7 @@ refuses them to the page, keeps the CSRF cookie from scripts, and htmx still pos
 
 from playwright.sync_api import expect
 
+from tests.browser.sessions import FACILITATOR
 from tests.browser.test_agenda import add_item, running_session  # noqa: F401 - a fixture
 from tests.factories import PASSWORD
 
@@ -28,7 +29,7 @@ def test_scripts_cannot_read_the_csrf_cookie_and_htmx_still_posts(
     page,
     live_server,
 ):
-    login("farid", PASSWORD)
+    login(FACILITATOR, PASSWORD)
     page.goto(f"{live_server.url}{running_session.get_absolute_url()}")
     cookies = {cookie["name"]: cookie for cookie in page.context.cookies()}
     assert cookies["csrftoken"]["httpOnly"] is True

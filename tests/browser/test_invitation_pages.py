@@ -1,33 +1,16 @@
 """The facilitator pages through a long invitation table, with and without JavaScript, and
 changes a row on the second page, in Chromium."""
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.factories import (
-    PASSWORD,
-    DialogueProcessFactory,
-    DialogueSessionFactory,
-    InvitationFactory,
-    ParticipantFactory,
-    UserFactory,
-)
+from tests.browser.sessions import FACILITATOR, session_under_way
+from tests.factories import PASSWORD, InvitationFactory, ParticipantFactory
 
 
 @pytest.fixture
 def crowded_session(transactional_db):
-    facilitator = UserFactory(username="farid", first_name="Farid", last_name="Facilitator")
-    starts = timezone.now() - timedelta(minutes=30)
-    session = DialogueSessionFactory(
-        process=DialogueProcessFactory(),
-        facilitators=[facilitator],
-        title="Round 5: a full room",
-        starts_at=starts,
-        ends_at=starts + timedelta(hours=2),
-    )
+    session = session_under_way("Round 5: a full room")
     for n in range(40):
         InvitationFactory(session=session, participant=ParticipantFactory(name=f"Guest {n:02}"))
     return session
@@ -38,7 +21,7 @@ def rows(page):
 
 
 def test_the_pager_swaps_the_table_and_says_where_it_is(crowded_session, login, page, live_server):
-    login("farid", PASSWORD)
+    login(FACILITATOR, PASSWORD)
     page.goto(f"{live_server.url}{crowded_session.get_absolute_url()}")
     expect(rows(page)).to_have_count(25)
     expect(rows(page).first).to_contain_text("Guest 00")
@@ -66,7 +49,7 @@ def test_the_pager_works_without_javascript(crowded_session, live_server, browse
     context = browser.new_context(java_script_enabled=False)
     plain = context.new_page()
     plain.goto(f"{live_server.url}/accounts/login/")
-    plain.get_by_label("Username").fill("farid")
+    plain.get_by_label("Username").fill(FACILITATOR)
     plain.get_by_label("Password").fill(PASSWORD)
     plain.get_by_role("button", name="Sign in").click()
     plain.goto(f"{live_server.url}{crowded_session.get_absolute_url()}")

@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 from mediation.models import SessionRecord
 from mediation.records import services as record_services
 from tests.browser.live_regions import assert_heard_once, heard, listen
+from tests.browser.sessions import FACILITATOR, make_facilitator
 from tests.browser.test_keyboard_record import focused, tab_to
 from tests.factories import (
     PASSWORD,
@@ -34,7 +35,7 @@ LABELS = """() => [...document.querySelectorAll('#record form label')]
 
 @pytest.fixture
 def colleague_and_record(transactional_db):
-    farid = UserFactory(username="farid", first_name="Farid", last_name="Facilitator")
+    farid = make_facilitator()
     carla = UserFactory(username="carla", first_name="Carla", last_name="Colleague")
     session = DialogueSessionFactory(title="Round 4", facilitators=[farid, carla])
     InvitationFactory(
@@ -52,7 +53,7 @@ def test_a_stale_save_by_keyboard_lands_focus_on_the_conflict_and_is_announced(
 ):
     carla, record = colleague_and_record
     session = record.session
-    login("farid", PASSWORD)
+    login(FACILITATOR, PASSWORD)
     page.goto(f"{live_server.url}{reverse('session_record_edit', args=[session.pk])}")
     expect(page.get_by_role("heading", name="Edit the record")).to_be_visible()
     # The form's fields, in order, as a keyboard user meets them.

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from mediation.models import ItemRecord, SessionRecord
 from tests.browser.live_regions import assert_heard_once, heard, listen
+from tests.browser.sessions import FACILITATOR, make_facilitator
 from tests.factories import (
     PASSWORD,
     AgendaItemFactory,
@@ -19,7 +20,6 @@ from tests.factories import (
     InvitationFactory,
     ParticipantFactory,
     TopicFactory,
-    UserFactory,
 )
 
 FOCUSED = """() => { const el = document.activeElement;
@@ -30,7 +30,7 @@ FOCUSED = """() => { const el = document.activeElement;
 
 @pytest.fixture
 def meeting(transactional_db):
-    facilitator = UserFactory(username="farid", first_name="Farid", last_name="Facilitator")
+    facilitator = make_facilitator()
     session = DialogueSessionFactory(title="Round 4", facilitators=[facilitator])
     InvitationFactory(
         session=session,
@@ -65,7 +65,7 @@ def tab_to(page, name: str, *, back: bool = False, limit: int = 60) -> dict:
 
 
 def test_writing_and_sharing_a_record_by_keyboard_only(meeting, login, page, live_server):
-    login("farid", PASSWORD)
+    login(FACILITATOR, PASSWORD)
     page.goto(f"{live_server.url}{meeting.get_absolute_url()}")
     listen(page)
 

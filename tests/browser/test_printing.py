@@ -6,13 +6,13 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from tests.browser.sessions import FACILITATOR, make_facilitator
 from tests.factories import (
     PASSWORD,
     AgendaItemFactory,
     DialogueSessionFactory,
     InvitationFactory,
     ParticipantFactory,
-    UserFactory,
 )
 
 REAL_NAME = "Ri Chol-min"
@@ -21,7 +21,7 @@ PSEUDONYM = "Participant K"
 
 @pytest.fixture
 def facilitated(transactional_db):
-    facilitator = UserFactory(username="farid", first_name="Farid", last_name="Facilitator")
+    facilitator = make_facilitator()
     session = DialogueSessionFactory(facilitators=[facilitator], title="Round 3: options")
     protected = ParticipantFactory(name=REAL_NAME, identity_protected=True, pseudonym=PSEUDONYM)
     InvitationFactory(session=session, participant=protected)
@@ -37,7 +37,7 @@ def printed_text(page) -> str:
 def test_the_team_page_prints_pseudonyms_and_no_editing_tools(
     page, login, live_server, facilitated
 ):
-    login("farid", PASSWORD)
+    login(FACILITATOR, PASSWORD)
     page.goto(f"{live_server.url}{facilitated.get_absolute_url()}")
     assert REAL_NAME in page.content()
     text = printed_text(page)
@@ -49,7 +49,7 @@ def test_the_team_page_prints_pseudonyms_and_no_editing_tools(
 
 
 def test_the_pack_prints_alone(page, login, live_server, facilitated):
-    login("farid", PASSWORD)
+    login(FACILITATOR, PASSWORD)
     page.goto(f"{live_server.url}/sessions/{facilitated.pk}/briefing/")
     text = printed_text(page)
     assert "Round 3: options" in text

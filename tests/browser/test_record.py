@@ -5,18 +5,18 @@ import pytest
 from playwright.sync_api import expect
 
 from mediation.models import SessionRecord
+from tests.browser.sessions import FACILITATOR, make_facilitator
 from tests.factories import (
     PASSWORD,
     DialogueSessionFactory,
     InvitationFactory,
     ParticipantFactory,
-    UserFactory,
 )
 
 
 @pytest.fixture
 def meeting(transactional_db):
-    facilitator = UserFactory(username="farid", first_name="Farid", last_name="Facilitator")
+    facilitator = make_facilitator()
     session = DialogueSessionFactory(title="Round 4", facilitators=[facilitator])
     InvitationFactory(
         session=session,
@@ -36,7 +36,7 @@ def write_summary(page, live_server, session, text):
 def test_the_check_stops_a_summary_naming_an_attendee_until_confirmed(
     meeting, login, page, live_server
 ):
-    login("farid", PASSWORD)
+    login(FACILITATOR, PASSWORD)
     write_summary(page, live_server, meeting, "The fleet was discussed. Lee proposed a pause.")
     page.get_by_role("link", name="Share the summary with participants").click()
     expect(page.locator("mark")).to_have_text(["Lee"])
@@ -68,7 +68,7 @@ def test_the_check_stops_a_summary_naming_an_attendee_until_confirmed(
 
 
 def test_a_rewritten_summary_is_shared_without_confirmation(meeting, login, page, live_server):
-    login("farid", PASSWORD)
+    login(FACILITATOR, PASSWORD)
     write_summary(page, live_server, meeting, "Lee proposed a pause.")
     page.get_by_role("link", name="Share the summary with participants").click()
     expect(page.locator("mark")).to_have_count(1)
