@@ -394,6 +394,8 @@ LOGGING = {
         "django": {"handlers": [], "level": "INFO", "propagate": True},
         # runserver's request lines, in Django's format.
         "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+        # WeasyPrint names each step of each PDF at INFO: only its warnings are kept.
+        "weasyprint.progress": {"level": "WARNING"},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }

@@ -19,6 +19,7 @@ from types import SimpleNamespace
 import pytest
 from django.conf import settings
 from django.core.servers.basehttp import WSGIRequestHandler
+from django.urls import reverse
 from django.utils.log import DEFAULT_LOGGING, configure_logging
 from django.utils.module_loading import import_string
 
@@ -281,3 +282,14 @@ def test_gunicorn_itself_writes_masked_access_and_error_lines():
     assert "Error handling request /welcome/***/***/?next=/calendar/***.ics" in result.stderr
     for secret in (UID, INVITE_TOKEN, FEED_TOKEN):
         assert secret not in result.stdout + result.stderr
+
+
+def test_making_a_pdf_leaves_no_progress_lines(facilitator_client, session, configured_logs):
+    """WeasyPrint reports each step of each PDF at INFO (nine lines for a two-page pack);
+    only its warnings reach the log."""
+    response = facilitator_client.get(reverse("session_briefing_pdf", args=[session.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "Step " not in configured_logs.getvalue()
+    logging.getLogger("weasyprint.progress").warning("A warning of WeasyPrint's")
+    assert "A warning of WeasyPrint's" in configured_logs.getvalue()
