@@ -394,8 +394,7 @@ LOGGING = {
         "django": {"handlers": [], "level": "INFO", "propagate": True},
         # runserver's request lines, in Django's format.
         "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
-        # WeasyPrint names each step of each PDF at INFO: only its warnings are kept.
-        "weasyprint.progress": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},  # not each step of each PDF (INFO)
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
